@@ -1,0 +1,3 @@
+from hytetool.cli import run
+
+run()

@@ -1,0 +1,309 @@
+"""Flat export: every objective, priority, action, outcome and KPI row as one row.
+
+The normalized YAML nests records under documents and strategic goals, which suits
+hand editing but not a spreadsheet or a pivot table. Here every record becomes one
+row with the same columns (COLUMNS), carrying its context (source file, sector,
+period, goal) along, so rows from many documents can be filtered and compared
+without joins. docs/export.md describes every column.
+
+Output is deterministic: the same YAML gives the same bytes in every format, so
+exports can be committed and diffed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+from hytetool.errors import HyteError
+from hytetool.model import Document
+from hytetool.periods import PeriodError, parse_period
+from hytetool.yamlio import atomic_write_text, load_document
+
+COLUMNS: tuple[str, ...] = (
+    "source",
+    "record",
+    "sector",
+    "period",
+    "strategic_goal",
+    "objective",
+    "text",
+    "responsible",
+    "schedule",
+    "indicators",
+    "outcome",
+    "sdg",
+    "area",
+    "parent",
+    "values",
+    "id",
+    "page",
+    "lines",
+)
+LIST_COLUMNS = frozenset({"responsible", "indicators", "sdg"})
+FORMATS = ("jsonl", "csv", "xlsx")
+LIST_SEPARATOR = "; "  # a comma would clash with commas inside Finnish responsible/indicator texts
+SKIPPED_NAMES = ("registry.yaml",)
+SKIPPED_SUFFIX = ".new.yaml"  # an unreviewed regeneration beside a hand-edited file
+
+# A fixed timestamp for the workbook properties and the zip entries: otherwise every
+# run would write new bytes and a committed export would always look changed.
+FIXED_TIME = datetime(2000, 1, 1)
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+Record = dict[str, Any]
+
+
+# ---------------------------------------------------------------- records
+
+
+def _lines(value: list[int] | None) -> str | None:
+    return f"{value[0]}-{value[1]}" if value else None
+
+
+def _number(value: float | None) -> int | float | None:
+    """27.0 -> 27 so values read as the document wrote them; NaN is not JSON, so None."""
+    if value is None or not math.isfinite(value):
+        return None
+    return int(value) if value.is_integer() else value
+
+
+def _row(doc: Document, record: str, **fields: Any) -> Record:
+    """One row in column order; absent lists are [] so every row has the same types."""
+    row: Record = {column: None for column in COLUMNS}
+    row.update(source=doc.source.file, record=record, period=doc.period or doc.plan_period)
+    row.update({column: [] for column in LIST_COLUMNS})
+    row.update(fields)
+    row["sector"] = row["sector"] or doc.sector
+    return row
+
+
+def iter_records(doc: Document) -> Iterator[Record]:
+    """Rows of one document: per goal objectives, priorities, actions, outcomes; then KPI rows."""
+    for goal in doc.goals:
+        objective_text = {o.id: o.text for o in goal.objectives}
+        for obj in goal.objectives:
+            yield _row(doc, "objective", strategic_goal=goal.name, text=obj.text,
+                       id=obj.id, page=obj.page, lines=_lines(obj.lines))
+        for prio in goal.priorities:
+            yield _row(doc, "priority", strategic_goal=goal.name, text=prio.text,
+                       id=prio.id, page=prio.page, lines=_lines(prio.lines))
+        for action in goal.actions:
+            yield _row(
+                doc, "action", sector=action.sector, strategic_goal=goal.name,
+                objective=objective_text.get(action.objective or ""), text=action.text,
+                responsible=list(action.responsible), schedule=action.schedule,
+                indicators=list(action.indicators), outcome=action.outcome,
+                sdg=list(action.sdg), id=action.id, page=action.page, lines=_lines(action.lines),
+            )
+        for outcome in goal.outcomes:
+            yield _row(doc, "outcome", sector=outcome.sector, strategic_goal=goal.name,
+                       text=outcome.text, id=outcome.id, page=outcome.page,
+                       lines=_lines(outcome.lines))
+    for table in doc.kpi_tables:
+        for index, kpi in enumerate(table.rows, start=1):  # 1-based like lines and pages
+            yield _row(
+                doc, "kpi", sector=table.sector, text=kpi.label, area=table.area,
+                parent=kpi.parent, values={k: _number(v) for k, v in kpi.values.items()},
+                id=f"{table.id}/{index}", page=kpi.page, lines=_lines(kpi.lines),
+            )
+
+
+# ---------------------------------------------------------------- input
+
+
+def _yaml_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly are taken as given; folders give their *.yaml (not recursive)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(
+                p for p in path.glob("*.yaml")
+                if p.is_file() and p.name not in SKIPPED_NAMES and not p.name.endswith(SKIPPED_SUFFIX)
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise HyteError(f"{path}: no such file or folder")
+    unique: dict[Path, Path] = {}
+    for file in files:  # the same file named twice (folder and file) would export twice
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values())
+
+
+def _load(path: Path) -> Document:
+    try:
+        return load_document(path)
+    except Exception as exc:  # ruamel, pydantic, OSError, UnicodeDecodeError: all "fix the file"
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise HyteError(
+            f"{path}: not a valid hyte/v1 document ({reason}); run `hyte validate {path}` for details"
+        ) from exc
+
+
+def _covers(doc: Document, year: int) -> bool:
+    """Documents with neither a period nor a plan period cannot be placed in a year."""
+    text = doc.period or doc.plan_period
+    if text is None:
+        return False
+    try:
+        return parse_period(text).covers_year(year)
+    except PeriodError:  # the model already validated it; kept for documents built by hand
+        return False
+
+
+def collect(paths: Iterable[Path], year: int | None = None) -> list[Record]:
+    """All rows of the documents under `paths`, documents ordered by source file name."""
+    paths = [Path(p) for p in paths]
+    files = _yaml_files(paths)
+    if not files:
+        where = ", ".join(str(p) for p in paths) or "(no paths)"
+        raise HyteError(f"no normalized YAML documents (*.yaml) found in {where}")
+    loaded = sorted(((_load(f), f) for f in files), key=lambda df: (df[0].source.file, str(df[1])))
+    docs = [doc for doc, _ in loaded if year is None or _covers(doc, year)]
+    return [row for doc in docs for row in iter_records(doc)]
+
+
+# ---------------------------------------------------------------- output
+
+
+def _cell(column: str, value: Any) -> Any:
+    """Flatten a value for CSV and xlsx: lists joined, the values object as JSON text."""
+    if column in LIST_COLUMNS:
+        return LIST_SEPARATOR.join(str(v) for v in value) if value else None
+    if column == "values":
+        return json.dumps(value, ensure_ascii=False) if value is not None else None
+    return value
+
+
+def _write_text(text: str, output: Path | None) -> None:
+    if output is not None:
+        atomic_write_text(output, text)
+        return
+    # Bytes, not the console's encoding: ä and ö must survive `> file` on any platform.
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def format_jsonl(records: Iterable[Record]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def format_csv(records: Iterable[Record]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)  # RFC 4180: quoted as needed, CRLF line ends
+    writer.writerow(COLUMNS)
+    for record in records:
+        writer.writerow(["" if (v := _cell(c, record[c])) is None else v for c in COLUMNS])
+    # The BOM: Excel on Windows reads a CSV without one as ANSI and garbles ä, ö and å.
+    return "\ufeff" + buffer.getvalue()
+
+
+def write_jsonl(records: Iterable[Record], output: Path | None = None) -> None:
+    """One JSON object per line, keys in column order; lists and values stay JSON."""
+    _write_text(format_jsonl(records), output)
+
+
+def write_csv(records: Iterable[Record], output: Path | None = None) -> None:
+    """UTF-8 CSV with BOM and a header row; lists joined with "; ", values as JSON text."""
+    _write_text(format_csv(records), output)
+
+
+def xlsx_bytes(records: Iterable[Record]) -> bytes:
+    """The workbook as bytes that depend only on the records (see FIXED_TIME)."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "records"
+    ws.append(COLUMNS)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    widths = [len(c) for c in COLUMNS]
+    for record in records:
+        row = []
+        for i, column in enumerate(COLUMNS):
+            value = _cell(column, record[column])
+            if isinstance(value, str):
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)  # PDF control characters
+                widths[i] = max(widths[i], max(len(line) for line in value.splitlines() or [""]))
+            elif value is not None:
+                widths[i] = max(widths[i], len(str(value)))
+            row.append(value)
+        ws.append(row)
+        for cell in ws[ws.max_row]:
+            if cell.data_type == "f":  # a text starting with "=" is text, not a formula
+                cell.data_type = "s"
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+
+    # ExcelWriter rather than wb.save(): save() stamps "modified" with the current time.
+    raw = io.BytesIO()
+    ExcelWriter(wb, ZipFile(raw, "w", ZIP_DEFLATED)).save()
+    # The zip entries carry the write time too; repack them with a fixed one.
+    fixed = io.BytesIO()
+    with ZipFile(raw) as source, ZipFile(fixed, "w", ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            entry.compress_type = ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info))
+    return fixed.getvalue()
+
+
+def write_xlsx(records: Iterable[Record], output: Path) -> None:
+    """Bold frozen header, autofilter; written to a temp file and renamed into place."""
+    data = xlsx_bytes(records)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, output)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def export_paths(paths: Iterable[Path], fmt: str, output: Path | None, year: int | None = None) -> int:
+    """Export every record under `paths` as `fmt`; returns the number of records written."""
+    if fmt.lower() not in FORMATS:
+        raise HyteError(f"unknown format '{fmt}'; use one of: {', '.join(FORMATS)}")
+    fmt = fmt.lower()
+    if fmt == "xlsx" and output is None:
+        raise HyteError("xlsx needs --out FILE")
+    records = collect(paths, year=year)  # checked options first: fail before reading files
+    if fmt == "jsonl":
+        write_jsonl(records, output)
+    elif fmt == "csv":
+        write_csv(records, output)
+    else:
+        assert output is not None
+        write_xlsx(records, output)
+    return len(records)

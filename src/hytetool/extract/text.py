@@ -1,0 +1,57 @@
+"""Reader for plain-text exports (.txt): bytes -> SourceText, one Line per input line.
+
+Municipal text exports arrive as UTF-8, UTF-8 with BOM, or Windows-1252 / Latin-1
+(older Word "Save as text"), with LF or CRLF endings. Tab characters are Word's cell
+separators when a table was saved as text, so a line with tabs keeps its cells.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hytetool.errors import InputError
+from hytetool.extract.base import Line, SourceText, sha256_of
+
+# A text file with more than this share of control characters is binary, whatever its name.
+MAX_CONTROL_CHAR_SHARE = 0.01
+_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f"}
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM) first, then Windows-1252; never guess silently wrong."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path, f"undecodable bytes at offset {exc.start}; save the file as UTF-8 and run again"
+        ) from None
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
+    return controls > MAX_CONTROL_CHAR_SHARE * max(len(text), 1)
+
+
+def read_text(path: Path) -> SourceText:
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(path, "the file is empty; export the document again")
+    text = decode(data, path)
+    if _looks_binary(text):
+        raise InputError(path, "this is not a text file (binary content); check the file type")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    lines = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        cells = tuple(raw.split("\t")) if "\t" in raw else None
+        lines.append(Line(no=number, text=raw.replace("\t", " "), cells=cells))
+    if lines and lines[-1].text == "":
+        lines.pop()
+    return SourceText(path=path, sha256=sha256_of(data), lines=lines)

@@ -1,0 +1,215 @@
+"""Layout recognition and normalization: SourceText (any format) -> Document.
+
+The one code path after reading: find the table regions, read each with the
+recogniser for its layout into GoalTables, name their goals and sectors, build the
+schema objects, and keep every line that found no place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hytetool.extract.base import Line, SourceText
+from hytetool.model import BudgetNote, Document, Source, Unplaced
+from hytetool.normalize.build import Builder
+from hytetool.normalize.cells import Para
+from hytetool.normalize.layout_columns import read_labels, read_markers, read_tabbed
+from hytetool.normalize.layout_rows import read_plan_rows, read_report_rows
+from hytetool.normalize.loose import read_loose
+from hytetool.normalize.metadata import read_metadata
+from hytetool.normalize.regions import Region, assign_captions, caption_of, find_regions, header_columns, label_of
+from hytetool.normalize.strategy import Strategy
+from hytetool.normalize.tables import GoalTable
+from hytetool.normalize.textutil import (
+    clean_ws,
+    letter_spacing_evidence,
+    repair_letter_spacing,
+    slugify,
+    word_counts,
+)
+from hytetool.normalize.vocab import OFFICIAL_SECTORS, SECTOR_WORD, SERVICE_SECTORS, Column
+
+# Letter-spacing repair runs only on documents that show the damage at least this
+# often; on clean text every extra join is a risk and no gain.
+LETTER_SPACING_MIN_EVIDENCE = 3
+# A title runs over at most this many lines ("Hyvinvointisuunnitelman" / "toimenpiteet vuodelle 2026").
+MAX_TITLE_LINES = 3
+
+
+@dataclass
+class Normalized:
+    document: Document
+    layouts: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+
+def normalize(source: SourceText, strategy: Strategy | None = None, municipality: str | None = None) -> Normalized:
+    strategy = strategy or Strategy()
+    lines = _drop_running_headers(_repair(source.lines))
+    regions, captions = find_regions(lines)
+    assign_captions(regions, captions)
+    tables = [_read_region(lines[r.start : r.end], r, strategy) for r in regions]
+    _name_goals_and_sectors(tables, regions, strategy)
+    builder = Builder(strategy=strategy)
+    for table in tables:
+        builder.add_table(table)
+    used = _used_lines(lines, regions, captions)
+    loose = read_loose(lines, used)
+    meta = read_metadata(
+        _title_lines(lines),
+        _header_lines(lines, regions),
+        [r.caption.sector if r.caption else None for r in regions],
+    )
+    unplaced = [(p, r) for t in tables for p, r in t.unplaced] + loose.unplaced
+    document = Document(
+        id=slugify(source.path.stem),
+        municipality=municipality,
+        title=meta.title,
+        kind=meta.kind,
+        plan_period=meta.plan_period,
+        year=meta.year,
+        period=meta.period,
+        sector=meta.sector,
+        council_decision=meta.council_decision,
+        source=Source(file=source.name, sha256=source.sha256, lines=[1, len(source.lines)] if source.lines else None,
+                      pages=[1, source.page_count] if source.page_count else None),
+        goals=list(builder.goals.values()),
+        budget_notes=[BudgetNote(sector=s, text=p.text, lines=p.span, page=p.page) for s, p in loose.budget],
+        unplaced=[Unplaced(text=p.text, reason=r, lines=p.span, page=p.page) for p, r in unplaced],
+    )
+    _drop_own_sector(document)
+    warnings = [f"{source.name}:{p.first}-{p.last}: kept as unplaced ({r})" for p, r in unplaced]
+    return Normalized(document, sorted({r.kind for r in regions}), warnings)
+
+
+def _repair(lines: list[Line]) -> list[Line]:
+    """Heal PDF letter-spacing splits, when the document shows them (see textutil)."""
+    full = "\n".join(line.text for line in lines)
+    if letter_spacing_evidence(full) < LETTER_SPACING_MIN_EVIDENCE:
+        return lines
+    lexicon = word_counts(full)
+    return [_with_text(line, repair_letter_spacing(line.text, lexicon)) for line in lines]
+
+
+def _drop_running_headers(lines: list[Line]) -> list[Line]:
+    """Blank out a page's running header: the document's title printed again on every page."""
+    title_at = _title_indices(lines)
+    texts = {clean_ws(lines[i].text) for i in title_at}
+    return [
+        Line(line.no, "", line.page) if i not in title_at and clean_ws(line.text) in texts else line
+        for i, line in enumerate(lines)
+    ]
+
+
+def _with_text(line: Line, text: str) -> Line:
+    trailing = line.text[len(line.text.rstrip()) :]
+    return Line(line.no, text.rstrip() + trailing if text.strip() else line.text, line.page, line.cells, line.bbox)
+
+
+def _read_region(lines: list[Line], region: Region, strategy: Strategy) -> GoalTable:
+    if region.kind == "markers":
+        return read_markers(lines, region)
+    if region.kind == "labels":
+        return read_labels(lines, region)
+    if region.kind == "tabbed":
+        return read_tabbed(lines, region)
+    if Column.indicators in region.columns or Column.outcome in region.columns:
+        return read_report_rows(lines, region, strategy)
+    return read_plan_rows(lines, region)
+
+
+def _name_goals_and_sectors(tables: list[GoalTable], regions: list[Region], strategy: Strategy) -> None:
+    """Goal: the table's caption, else the strategy its objectives come from, else the
+    previous table's (a table continued on the next page). Sector: caption, else the
+    officials the table names."""
+    previous: GoalTable | None = None
+    for table, region in zip(tables, regions):
+        texts = [p.text for p in table.objectives] + [p.text for row in table.rows for p in row.objective]
+        if region.caption is not None:
+            table.goal, table.goal_from_caption = region.caption.goal, True
+        table.goal = table.goal or strategy.goal_of(texts) or (previous.goal if previous else None)
+        table.sector = region.caption.sector if region.caption else None
+        if not table.one_action_per_paragraph:  # a plan row names several units: no one sector
+            table.sector = table.sector or _sector_from_officials(table)
+        if table.rows and all(row.continues_objective for row in table.rows[:1]) and previous:
+            table.goal = previous.goal if not texts or strategy.goal_of(texts) is None else table.goal
+            table.sector = table.sector or previous.sector
+        previous = table
+
+
+def _sector_from_officials(table: GoalTable) -> str | None:
+    """Most-named sector of the table's officials; failing that, of the services it names."""
+    officials = [" ".join(p.text for p in row.responsible) for row in table.rows]
+    sector = _vote(officials, OFFICIAL_SECTORS)
+    if sector is None:
+        everything = [" ".join(p.text for p in row.actions + row.indicators + row.outcome) for row in table.rows]
+        sector = _vote(everything, SERVICE_SECTORS)
+    return sector
+
+
+def _vote(texts: list[str], patterns) -> str | None:
+    votes: dict[str, int] = {}
+    for text in texts:
+        for pattern, sector in patterns:
+            votes[sector] = votes.get(sector, 0) + len(pattern.findall(text))
+    best = max(votes.values(), default=0)
+    return sorted(s for s, n in votes.items() if n == best)[0] if best else None
+
+
+def _drop_own_sector(document: Document) -> None:
+    """A record's sector is written only where it differs from the document's."""
+    if document.sector is None:
+        return
+    for goal in document.goals:
+        for record in [*goal.actions, *goal.outcomes]:
+            if record.sector == document.sector:
+                record.sector = None
+
+
+def _used_lines(lines: list[Line], regions: list[Region], captions) -> set[int]:
+    used = {lines[i].no for r in regions for i in range(r.start, r.end)}
+    used |= {lines[c.index].no for c in captions}
+    used |= {line.no for line in lines if _is_heading(line)}
+    first = min([r.start for r in regions] + [c.index for c in captions] + [len(lines)])
+    used |= {lines[i].no for i in _title_indices(lines) if i < first}
+    return used
+
+
+_WELFARE_TITLE = re.compile(r"hyvinvoin|toimenpi|suunnitelm|raportti|toteuma|kertomus|vuodelle|vuodelta", re.I)
+
+
+def _title_indices(lines: list[Line]) -> list[int]:
+    """The document's leading lines, up to the first one that is not title-like."""
+    found: list[int] = []
+    for index, line in enumerate(lines):
+        if line.blank:
+            continue
+        text = clean_ws(line.text)
+        if (not _WELFARE_TITLE.search(text) or len(SECTOR_WORD.findall(text)) >= 2 or line.cells
+                or caption_of(line) or len(header_columns(text)) >= 2 or len(found) == MAX_TITLE_LINES):
+            break
+        found.append(index)
+    return found
+
+
+def _title_lines(lines: list[Line]) -> list[str]:
+    return [clean_ws(lines[i].text) for i in _title_indices(lines)]
+
+
+def _header_lines(lines: list[Line], regions: list[Region]) -> list[str]:
+    """Header rows, column labels and markers: where periods and decisions are printed."""
+    out = []
+    for region in regions:
+        out.append(clean_ws(lines[region.start].text))
+        out += [clean_ws(l.text) for l in lines[region.start : region.end] if _is_heading(l)]
+    for index, line in enumerate(lines):
+        if not any(r.start <= index < r.end for r in regions) and _is_heading(line):
+            out.append(clean_ws(line.text))
+    return out
+
+
+def _is_heading(line: Line) -> bool:
+    text = clean_ws(line.text)
+    return bool(text) and (label_of(text) is not None or len(header_columns(text)) >= 2
+                           or text.lower().startswith(("kaupunkistrategia", "hyvinvointisuunnitelma", "toteutu")))

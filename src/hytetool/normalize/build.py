@@ -1,0 +1,122 @@
+"""GoalTables -> schema objects (goals, objectives, priorities, outcomes, actions).
+
+The only place that creates model records from recognised tables, whatever the input
+format or layout was. Ids are slugs of the text, unique per kind within a document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hytetool.model import Action, Objective, Outcome, Priority, StrategicGoal
+from hytetool.normalize.cells import Para, parse_responsible
+from hytetool.normalize.strategy import Strategy
+from hytetool.normalize.tables import GoalTable, TableRow
+from hytetool.normalize.textutil import SlugRegistry, clean_ws, slugify
+
+UNKNOWN_GOAL = "Tuntematon strateginen päämäärä"  # goal not named by caption nor strategy
+
+
+@dataclass
+class Builder:
+    """Collects goals in order of appearance and hands out ids."""
+
+    strategy: Strategy = field(default_factory=Strategy)
+    goals: dict[str, StrategicGoal] = field(default_factory=dict)
+    ids: dict[str, SlugRegistry] = field(default_factory=dict)
+    last_objective: dict[str, str] = field(default_factory=dict)  # goal key -> objective id
+
+    def _slug(self, kind: str, text: str) -> str:
+        return self.ids.setdefault(kind, SlugRegistry()).make(text)
+
+    def goal(self, name: str | None) -> StrategicGoal:
+        name = name or UNKNOWN_GOAL
+        key = clean_ws(name).casefold()
+        if key not in self.goals:
+            self.goals[key] = StrategicGoal(id=self._slug("goal", name), name=clean_ws(name))
+        return self.goals[key]
+
+    def objective(self, goal: StrategicGoal, para: Para) -> str:
+        """The goal's objective with this text; a variant of the same strategy sentence
+        ("sekä sekä torjuu") is the same objective, listed once with its first wording."""
+        text = _plain(para)
+        key = self._objective_key(text)
+        for existing in goal.objectives:
+            if self._objective_key(existing.text) == key:
+                return existing.id
+        obj = Objective(id=self._slug("objective", text), text=text, lines=para.span, page=para.page)
+        goal.objectives.append(obj)
+        return obj.id
+
+    def _objective_key(self, text: str) -> str:
+        match = self.strategy.match(text)
+        return match.objective if match else text.casefold()
+
+    def add_table(self, table: GoalTable) -> None:
+        goal = self.goal(table.goal)
+        key = goal.name.casefold()
+        for para in table.objectives:
+            self.last_objective[key] = self.objective(goal, para)
+        for para in table.priorities:
+            goal.priorities.append(
+                Priority(id=self._slug("priority", _plain(para)), text=_plain(para), lines=para.span, page=para.page)
+            )
+        for para in table.outcomes:
+            goal.outcomes.append(
+                Outcome(id=self._slug("outcome", _plain(para)), text=_plain(para), sector=table.sector,
+                        lines=para.span, page=para.page)
+            )
+        for row in table.rows:
+            objective_id = self._row_objective(goal, row)
+            goal.actions.extend(self._actions(table, row, objective_id))
+
+    def _row_objective(self, goal: StrategicGoal, row: TableRow) -> str | None:
+        key = goal.name.casefold()
+        if row.objective:
+            merged = Para(tuple(line for p in row.objective for line in p.lines))
+            self.last_objective[key] = self.objective(goal, merged)
+        elif not row.continues_objective:
+            return None
+        return self.last_objective.get(key)
+
+    def _actions(self, table: GoalTable, row: TableRow, objective_id: str | None) -> list[Action]:
+        if table.one_action_per_paragraph:
+            return [self._action(table, row, objective_id, [p]) for p in row.actions]
+        if not (row.actions or row.outcome or row.indicators or row.responsible):
+            return []
+        return [self._action(table, row, objective_id, row.actions)]
+
+    def _action(self, table: GoalTable, row: TableRow, objective_id: str | None, paras: list[Para]) -> Action:
+        text = "\n".join(p.text for p in paras)
+        responsible, schedule = (list(row.units), None) if row.units is not None else _responsible(row)
+        cell_paras = paras + row.responsible + row.indicators + row.outcome
+        first = min(p.first for p in cell_paras)
+        last = max(p.last for p in cell_paras)
+        outcome = "\n".join(p.text for p in row.outcome) or None
+        return Action(
+            id=self._slug("action", text or f"{objective_id or 'rivi'} toimenpide"),
+            objective=objective_id,
+            text=text,
+            sector=table.sector,
+            responsible=responsible,
+            schedule=schedule,
+            indicators=[item for p in row.indicators for item in p.items],
+            outcome=outcome,
+            sdg=list(table.sdg),
+            lines=[first, last],
+            page=cell_paras[0].page,
+        )
+
+
+def _plain(para: Para) -> str:
+    """One-line text of a list entry (objective, priority) or paragraph (outcome)."""
+    return " ".join(para.items)
+
+
+def _responsible(row: TableRow) -> tuple[list[str], str | None]:
+    text = "\n".join(p.text for p in row.responsible)
+    return parse_responsible(text) if text else ([], None)
+
+
+def goal_slug(name: str) -> str:
+    return slugify(name)

@@ -1,0 +1,98 @@
+"""Document metadata read from the title, table headers and captions.
+
+Kind, reporting period, plan period, sector and council decision are found in the
+places a Finnish welfare document puts them: the title ("... toimenpiteet vuodelta
+2023, hyvinvointitoimiala"), the outcome column's heading ("Toteuma 1-6/2022"), the
+priority column's heading ("Painopisteet (KV 3.10.2022 § 77)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hytetool.model import DocumentKind
+from hytetool.normalize.regions import sector_name
+from hytetool.normalize.textutil import clean_ws
+from hytetool.normalize.vocab import COUNCIL_DECISION, TITLE_HINTS
+from hytetool.periods import PeriodError, canonical_period, parse_period, unify_dashes
+
+_REPORT_PERIOD = re.compile(r"\btoteuma\s+(\d{1,2}\s*-\s*\d{1,2}\s*/\s*\d{4})", re.I)
+_YEAR_PHRASE = re.compile(r"\b(?:vuodelta|vuodelle|vuonna|vuosi)\s+(\d{4})\b|\btoimenpiteet\s+(\d{4})\b", re.I)
+_PLAN_PERIOD = re.compile(r"\b((?:19|20)\d{2}\s*-\s*(?:(?:19|20)\d{2}|\d{2}))\b")
+_PLAN_CONTEXT = re.compile(r"hyvinvointisuunnitelm|kaupunkistrategia|suunnitelmakau", re.I)
+_WELFARE_WORDS = re.compile(r"hyvinvoin|toimenpi|suunnitelm|raportti|toteuma|kertomus", re.I)
+
+KIND_TITLES = {
+    DocumentKind.plan: "Hyvinvointisuunnitelman toimenpiteet",
+    DocumentKind.annual_report: "Hyvinvointityön toteuma",
+    DocumentKind.interim_report: "Osavuosiraportti",
+    DocumentKind.template: "Hyvinvointisuunnitelman pohja",
+}
+
+
+@dataclass
+class Metadata:
+    title: str
+    kind: DocumentKind
+    period: str | None
+    year: int | None
+    plan_period: str | None
+    sector: str | None
+    council_decision: str | None
+
+
+def read_metadata(title_lines: list[str], header_lines: list[str], caption_sectors: list[str | None]) -> Metadata:
+    """title_lines: leading text; header_lines: table headers; caption_sectors: per table."""
+    title = clean_ws(" ".join(title_lines))
+    if not _WELFARE_WORDS.search(title):
+        title = ""
+    context = unify_dashes(" \n".join([title, *header_lines]))
+    period = _reporting_period(context)
+    kind = _kind(context, period)
+    if kind is DocumentKind.template:
+        period = None  # a blank form reports on nothing yet
+    plan_period = _plan_period([title, *header_lines])
+    sector = sector_name(title) or _shared(caption_sectors)
+    decision = COUNCIL_DECISION.search(context)
+    year = parse_period(period).end_year if period else None
+    if not title:
+        title = " ".join(x for x in (KIND_TITLES[kind], period or plan_period or "", sector or "") if x)
+    return Metadata(title, kind, period, year, plan_period, sector, decision.group(0) if decision else None)
+
+
+def _reporting_period(context: str) -> str | None:
+    if match := _REPORT_PERIOD.search(context):
+        try:
+            return canonical_period(match[1])
+        except PeriodError:
+            return None
+    if match := _YEAR_PHRASE.search(context):
+        return match[1] or match[2]
+    return None
+
+
+def _kind(context: str, period: str | None) -> DocumentKind:
+    for pattern, kind in TITLE_HINTS:
+        if pattern.search(context):
+            return DocumentKind(kind)
+    if period and "/" in period:
+        return DocumentKind.interim_report
+    return DocumentKind.plan
+
+
+def _plan_period(lines: list[str]) -> str | None:
+    for line in lines:
+        plain = unify_dashes(line)
+        if _PLAN_CONTEXT.search(plain) and (match := _PLAN_PERIOD.search(plain)):
+            try:
+                return canonical_period(match[1])
+            except PeriodError:
+                continue
+    return None
+
+
+def _shared(values: list[str | None]) -> str | None:
+    """The one sector every table's caption names, if all tables have one and they agree."""
+    distinct = {v for v in values if v}
+    return distinct.pop() if len(distinct) == 1 and all(values) else None

@@ -1,0 +1,163 @@
+"""Finding the tables in a document: captions, header rows and column labels.
+
+A document is cut into regions, each starting at something that announces a table (a
+one-line header row, a tab-separated header, a column label standing alone, or the
+"Kaupunkistrategia 2022–25:" marker of the column-wise layout) and ending at the next
+such start or caption. Captions ("Strateginen päämäärä: X") name the strategic goal;
+whether they head or foot their table is decided per document (see assign_captions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hytetool.extract.base import Line
+from hytetool.normalize.textutil import clean_ws
+from hytetool.normalize.vocab import (
+    COLUMN_LABELS,
+    GOAL_CAPTION,
+    HEADER_WORDS,
+    MIN_HEADER_COLUMNS,
+    OBJECTIVES_MARKER,
+    SECTOR_WORD,
+    SECTORS,
+    Column,
+)
+from hytetool.periods import unify_dashes
+
+
+@dataclass
+class Caption:
+    index: int  # position in the line list
+    goal: str
+    sector: str | None
+
+
+@dataclass
+class Region:
+    kind: str  # "rows", "tabbed", "labels" or "markers"
+    start: int  # index of the first line (the header or marker)
+    end: int = 0  # index after the last line
+    columns: tuple[Column, ...] = ()
+    caption: Caption | None = None
+
+
+def sector_name(text: str | None) -> str | None:
+    """'hyvinvointi' or 'Hyvinvointitoimiala' -> 'Hyvinvointitoimiala'."""
+    if not text:
+        return None
+    match = SECTOR_WORD.search(text)
+    return SECTORS[match[1].lower()] if match else None
+
+
+def caption_of(line: Line) -> Caption | None:
+    match = GOAL_CAPTION.match(clean_ws(line.text))
+    if not match:
+        return None
+    goal = clean_ws(match["goal"])
+    return Caption(index=-1, goal=goal, sector=sector_name(match["sector"]))
+
+
+def label_of(text: str) -> Column | None:
+    plain = clean_ws(unify_dashes(text))
+    for pattern, column in COLUMN_LABELS:
+        if pattern.match(plain):
+            return column
+    return None
+
+
+def header_columns(text: str) -> tuple[Column, ...]:
+    """Columns a one-line header names, in the order they appear on the line."""
+    plain = clean_ws(text)
+    found = []
+    for pattern, column in HEADER_WORDS:
+        if match := pattern.search(plain):
+            found.append((match.start(), column))
+    return tuple(column for _, column in sorted(found))
+
+
+def _is_row_header(line: Line) -> bool:
+    cols = header_columns(line.text)
+    return len(cols) >= MIN_HEADER_COLUMNS and cols[0] is Column.objective and line.cells is None
+
+
+def _tabbed_columns(line: Line) -> tuple[Column, ...] | None:
+    if not line.cells:
+        return None
+    labels = tuple(label_of(cell) for cell in line.cells)
+    if sum(label is not None for label in labels) >= MIN_HEADER_COLUMNS:
+        return tuple(label or Column.outcome for label in labels)
+    return None
+
+
+def find_regions(lines: list[Line]) -> tuple[list[Region], list[Caption]]:
+    captions: list[Caption] = []
+    starts: list[Region] = []
+    for index, line in enumerate(lines):
+        if caption := caption_of(line):
+            caption.index = index
+            captions.append(caption)
+        elif OBJECTIVES_MARKER.match(clean_ws(line.text)):
+            if not (starts and starts[-1].kind == "markers" and not _caption_between(captions, starts[-1], index)):
+                starts.append(Region("markers", index))
+        elif (cols := _tabbed_columns(line)) is not None:
+            starts.append(Region("tabbed", index, columns=cols))
+        elif _is_row_header(line):
+            starts.append(Region("rows", index, columns=header_columns(line.text)))
+        elif label_of(line.text) is Column.objective and _action_label_follows(lines, index):
+            starts.append(Region("labels", index))
+    _close(starts, captions, len(lines))
+    return [r for r in starts if r.end > r.start], captions
+
+
+def _action_label_follows(lines: list[Line], index: int) -> bool:
+    """A lone "Tavoite" starts a column-wise table only if a "Toimenpiteet" label follows."""
+    for line in lines[index + 1 :]:
+        if caption_of(line) or _is_row_header(line):
+            return False
+        if label_of(line.text) is Column.action and not line.cells:
+            return True
+    return False
+
+
+def _caption_between(captions: list[Caption], region: Region, index: int) -> bool:
+    return any(region.start < c.index < index for c in captions)
+
+
+def _close(regions: list[Region], captions: list[Caption], total: int) -> None:
+    """Each region ends at the next region start or caption."""
+    stops = sorted({r.start for r in regions} | {c.index for c in captions} | {total})
+    for region in regions:
+        region.end = next(s for s in stops if s > region.start)
+
+
+def assign_captions(regions: list[Region], captions: list[Caption]) -> str:
+    """Attach to each region the caption that names its goal; returns the mode used.
+
+    Footer mode when no table follows the last caption (captions close their page, as
+    in a plan printed from Word with the goal at the foot); header mode otherwise. A
+    caption belongs to the region directly after (header) or before (footer) it, with
+    no other region in between.
+    """
+    if not captions or not regions:
+        return "none"
+    footer = captions[-1].index > regions[-1].start and not _has_header_caption_first(regions, captions)
+    for caption in captions:
+        if footer:
+            before = [r for r in regions if r.start < caption.index]
+            if before and before[-1].caption is None:
+                before[-1].caption = caption
+        else:
+            after = [r for r in regions if r.start > caption.index]
+            if after:
+                after[0].caption = caption
+    return "footer" if footer else "header"
+
+
+def _has_header_caption_first(regions: list[Region], captions: list[Caption]) -> bool:
+    """A caption before the first table means captions head their tables."""
+    return captions[0].index < regions[0].start
+
+
+PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")

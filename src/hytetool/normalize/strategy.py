@@ -1,0 +1,104 @@
+"""The city strategy as reference: which objective belongs to which strategic goal.
+
+Many sector tables print the objectives of the city strategy but not the strategic goal
+they serve (the caption is on another page, or nowhere). The strategy file
+(data/reference/strategy.yaml, edited by the analyst for their municipality) lists
+the goals and their objectives; the extractor uses it to recognise objective cells
+and to name the goal of a table whose caption is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from hytetool.errors import HyteError
+from hytetool.normalize.textutil import clean_ws
+from hytetool.periods import unify_dashes
+from hytetool.yamlio import read_yaml_text
+
+# Objective texts drift a little between documents ("sekä sekä torjuu", "yritys
+# ympäristö", a missing last clause); 85 accepts those and rejects a different
+# sentence that happens to start alike ("Tuemme ja osallistumme ..." vs "Tuemme ja edistämme ...").
+OBJECTIVE_MATCH_MIN = 85
+# Compare at least this many characters, so a two-word fragment never matches.
+OBJECTIVE_MATCH_MIN_CHARS = 20
+# The word-set comparison needs this many words; on fewer, shared "ja" and "me" decide.
+WORD_SET_MIN_WORDS = 6
+
+
+@dataclass
+class StrategyGoal:
+    name: str
+    objectives: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ObjectiveMatch:
+    goal: str
+    objective: str
+    score: float
+
+
+@dataclass
+class Strategy:
+    goals: list[StrategyGoal] = field(default_factory=list)
+
+    def match(self, text: str) -> ObjectiveMatch | None:
+        """The strategy objective this cell text starts with, if any."""
+        plain = _norm(text)
+        best: ObjectiveMatch | None = None
+        for goal in self.goals:
+            for objective in goal.objectives:
+                score = _prefix_score(plain, _norm(objective))
+                if score >= OBJECTIVE_MATCH_MIN and (best is None or score > best.score):
+                    best = ObjectiveMatch(goal.name, objective, score)
+        return best
+
+    def goal_of(self, texts: list[str]) -> str | None:
+        """The goal most of these objective texts belong to (ties: first listed goal)."""
+        votes: dict[str, int] = {}
+        for text in texts:
+            if match := self.match(text):
+                votes[match.goal] = votes.get(match.goal, 0) + 1
+        if not votes:
+            return None
+        order = [g.name for g in self.goals]
+        return max(votes, key=lambda name: (votes[name], -order.index(name)))
+
+
+def _norm(text: str) -> str:
+    return clean_ws(unify_dashes(text)).lower()
+
+
+def _prefix_score(text: str, objective: str) -> float:
+    """Similarity of the cell's start to the objective, or of their word sets.
+
+    The prefix ratio finds a cell that holds the objective and more; the word-set ratio
+    finds one with a clause dropped ("Sujuva, turvallinen arki synnyttää ...").
+    """
+    length = min(len(text), len(objective))
+    if length < OBJECTIVE_MATCH_MIN_CHARS:
+        return 0.0
+    prefix = fuzz.ratio(text[:length], objective[:length])
+    if len(text.split()) < WORD_SET_MIN_WORDS:
+        return prefix
+    return max(prefix, fuzz.token_set_ratio(text, objective))
+
+
+def load_strategy(path: Path | None) -> Strategy:
+    """Read a strategy file; no file means no reference (tables need their captions)."""
+    if path is None or not path.is_file():
+        return Strategy()
+    try:
+        data = read_yaml_text(path.read_text(encoding="utf-8")) or {}
+        goals = [
+            StrategyGoal(str(g["name"]), [clean_ws(str(o)) for o in g.get("objectives") or []])
+            for strategy in data.get("strategies") or []
+            for g in strategy.get("goals") or []
+        ]
+    except Exception as exc:  # any shape problem is the same user error
+        raise HyteError(f"{path}: not a valid strategy file ({exc}); see docs/strategy.md") from None
+    return Strategy(goals)

@@ -1,0 +1,44 @@
+"""The one table structure every layout recognizer produces and the builder consumes.
+
+Layouts differ in how a table reached the text (row by row, column by column, tab
+separated, cells glued on one line); once recognised, every table is a GoalTable of
+TableRows with paragraphs per column, and build.py turns those into the schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hytetool.normalize.cells import Para
+
+
+@dataclass
+class TableRow:
+    """One row of a goal table. Each column holds the paragraphs found for it."""
+
+    objective: list[Para] = field(default_factory=list)
+    actions: list[Para] = field(default_factory=list)
+    responsible: list[Para] = field(default_factory=list)
+    indicators: list[Para] = field(default_factory=list)
+    outcome: list[Para] = field(default_factory=list)
+    units: list[str] | None = None  # responsible units already itemised by the layout
+    continues_objective: bool = False  # the row continues the previous page's objective
+
+
+@dataclass
+class GoalTable:
+    """A table (or column-wise block) under one strategic goal."""
+
+    layout: str
+    first_line: int
+    last_line: int
+    goal: str | None = None
+    goal_from_caption: bool = False
+    sector: str | None = None
+    rows: list[TableRow] = field(default_factory=list)
+    objectives: list[Para] = field(default_factory=list)  # column-wise objective list
+    priorities: list[Para] = field(default_factory=list)
+    outcomes: list[Para] = field(default_factory=list)  # goal-level outcome paragraphs
+    sdg: list[int] = field(default_factory=list)
+    one_action_per_paragraph: bool = False  # each action line its own action (plans)
+    unplaced: list[tuple[Para, str]] = field(default_factory=list)

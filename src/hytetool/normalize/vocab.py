@@ -1,0 +1,118 @@
+"""Finnish welfare-plan vocabulary: column headings, sectors, officials, captions.
+
+This is domain knowledge shared by every municipality (how the THL-style tables are
+headed, what sectors are called, which titles answer for what), not configuration of
+any one file. Patterns are matched against whitespace-cleaned, dash-unified text.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Column(str, Enum):
+    """The roles a welfare-plan table column can play."""
+
+    objective = "objective"  # Tavoite / Kaupunkistrategia
+    priority = "priority"  # Painopisteet / Hyvinvointisuunnitelma
+    action = "action"  # Toimenpiteet / toimenpide
+    responsible = "responsible"  # Vastuu ja aikataulu / Kuka vastaa
+    indicators = "indicators"  # Mittarit, arviointi
+    outcome = "outcome"  # Toteuma / toteutuneet toimenpiteet
+    sdg = "sdg"  # SDG
+
+
+# A line that is exactly one column label, as in column-wise exports ("Toimenpiteet").
+COLUMN_LABELS: list[tuple[re.Pattern[str], Column]] = [
+    (re.compile(r"^tavoite(et)?$", re.I), Column.objective),
+    (re.compile(r"^painopisteet\b.*$", re.I), Column.priority),
+    (re.compile(r"^toimenpiteet$", re.I), Column.action),
+    (re.compile(r"^(vastuu ja aikataulu|vastuu|vastuutaho|kuka vastaa.*)$", re.I), Column.responsible),
+    (re.compile(r"^(mittarit, arviointi|mittarit|arviointi|seurantamittari)$", re.I), Column.indicators),
+    (re.compile(r"^(toteuma|toteutuminen)\b.*$", re.I), Column.outcome),
+    (re.compile(r"^sdg$", re.I), Column.sdg),
+]
+
+# Words in a one-line header that announce each column ("Tavoite Toimenpiteet Vastuu ...").
+HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
+    (re.compile(r"\btavoite\b", re.I), Column.objective),
+    (re.compile(r"\bpainopisteet\b", re.I), Column.priority),
+    (re.compile(r"\btoimenpiteet\b|\btoimenpide\b", re.I), Column.action),
+    (re.compile(r"\bvastuu|\bkuka vastaa", re.I), Column.responsible),
+    (re.compile(r"\bmittarit|\barviointi\b", re.I), Column.indicators),
+    (re.compile(r"\btoteuma\b|toteutuneet toimenpiteet|\btoteutuminen\b", re.I), Column.outcome),
+    (re.compile(r"\bSDG\b"), Column.sdg),
+]
+# A header line names at least this many columns; fewer is ordinary prose.
+MIN_HEADER_COLUMNS = 3
+
+# Markers of the column-wise 2022-25 layout: city-strategy objectives, then plan priorities.
+OBJECTIVES_MARKER = re.compile(r"^kaupunkistrategia\b.*:\s*$", re.I)
+PRIORITIES_MARKER = re.compile(r"^hyvinvointisuunnitelma\b.*:\s*$", re.I)
+
+# "STRATEGINEN PÄÄMÄÄRÄ HYVINVOIVAT KUNTALAISET", "Strateginen päämäärä : Viisas Kemi",
+# "Strateginen päämäärä: SUJUVA ARKI, hyvinvointi" (goal, then the sector it is for).
+GOAL_CAPTION = re.compile(r"^strateginen\s+päämäärä\s*:?\s+(?P<goal>[^,]+?)\s*(?:,\s*(?P<sector>.+?))?\s*$", re.I)
+
+SECTORS = {
+    "keskusvirasto": "Keskusvirasto",
+    "elinvoima": "Elinvoimatoimiala",
+    "hyvinvointi": "Hyvinvointitoimiala",
+    "perusturva": "Perusturvatoimiala",
+    "ympäristö": "Ympäristötoimiala",
+}
+SECTOR_WORD = re.compile(r"\b(keskusvirasto|elinvoima|hyvinvointi|perusturva|ympäristö)(toimiala[a-zäö]*)?\b", re.I)
+
+# Titles of officials and the sector they work in (tulosalue -> toimiala). First match wins,
+# so more specific titles come first.
+OFFICIAL_SECTORS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"ympäristö(johtaja|päällikkö)|kaupunginarkkitehti|rakennustarkastaja", re.I), "Ympäristötoimiala"),
+    (re.compile(r"hallinto- ja kehitysjohtaja|kaupunginjohtaja|talouspäällikkö|henkilöstöpäällikkö"
+                r"|kaupunginkanslia|kestävän kehityksen|viestintätiimi|tietohallinto|kaupunkitarkastaja", re.I),
+     "Keskusvirasto"),
+    (re.compile(r"varhaiskasvatus|rehtori(?<!opiston rehtori)|vapaa-aika|hyvinvointijohtaja|hyte-koordinaattori"
+                r"|nuorisosihteeri", re.I), "Hyvinvointitoimiala"),
+    (re.compile(r"perusturvajohtaja|hoiva- ja hoitotyön|sosiaalityön|johtava lääkäri", re.I), "Perusturvatoimiala"),
+    (re.compile(r"elinkeino|työllisyys|kaupungingeodeetti|kivalo-opiston rehtori", re.I), "Elinvoimatoimiala"),
+]
+
+# When a table names no official that tells its sector, the services it talks about do.
+SERVICE_SECTORS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"perhekeskus|perhepalvel|sosiaali|terveysneuvon|hoiva|kotihoi|ikäihmi|vanhus|hyvinvointialue", re.I),
+     "Perusturvatoimiala"),
+    (re.compile(r"varhaiskasvat|päiväko|koulu|opetu|kirjasto|nuoriso|liikun|kulttuur|museo", re.I),
+     "Hyvinvointitoimiala"),
+    (re.compile(r"työllisyy|elinkeino|yrity|matkailu|kivalo|pointti|ohjaamo", re.I), "Elinvoimatoimiala"),
+    (re.compile(r"kaavoi|katusuunnit|rakennusvalvon|ympäristöluv|jalkakäytäv", re.I), "Ympäristötoimiala"),
+]
+
+# Words that make a text a responsible unit or official rather than an action.
+TITLE_RE = re.compile(
+    r"\b[\wäöå-]*(johtaja|johtajat|päällikkö|päälliköt|koordinaattori|sihteeri|rehtori|tarkastaja|geodeetti"
+    r"|arkkitehti|lääkäri|esihenkilöt|lähiesihenkilöt|kanslia|toimiala|toimialat|henkilöstö|viestintätiimi)\b",
+    re.I,
+)
+UNIT_LINE = re.compile(
+    r"^(kaikki toimialat|toimialat|keskusvirasto|kanslia|kaupunginkanslia|koko organisaatio\b.*"
+    r"|[\wäöå-]*toimiala|[\wäöå /-]*(päällikkö|johtaja|koordinaattori|rehtori|sihteeri))$",
+    re.I,
+)
+# Schedules written in the responsible cell: "/2022", "2022-2023", "jatkuva", "2022 alkaen".
+SCHEDULE_RE = re.compile(
+    r"(?:\bv\.\s?)?\b(?:19|20)\d{2}(?:\s*-\s*(?:(?:19|20)\d{2}|\d{2})?)?(?:\s+alkaen)?"
+    r"|\bjatkuva(?:a toimintaa)?\b|\bjatkuvaa toimintaa\b|\bvuosittain\b.*|\bvuosittainen prosessi\b"
+    r"|\bvuoden \d{4} loppuun mennessä\b|\bpuolivuosittain\b",
+    re.I,
+)
+
+SDG_ITEM = re.compile(r"^\s*(\d{1,2})\s+[A-ZÅÄÖ]")
+
+TITLE_HINTS = [
+    (re.compile(r"toimenpiteet vuodelle|toimenpidesuunnitelma", re.I), "plan"),
+    (re.compile(r"toteutuminen toimialoittain|\(KV\s+§\s*\)", re.I), "template"),
+    (re.compile(r"toteutuneet toimenpiteet|toimenpiteet vuodelta|toteuma\s+1\s*-\s*12", re.I), "annual_report"),
+    (re.compile(r"toteuma\s+1\s*-\s*\d\b|osavuosi|puolivuosi", re.I), "interim_report"),
+]
+
+COUNCIL_DECISION = re.compile(r"\bKV\s+\d{1,2}\.\d{1,2}\.\d{2,4}\s*§\s*\d+")

@@ -1,0 +1,22 @@
+"""Terminal summaries (rich tables) for the CLI."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from hytetool.pipeline import FileResult
+
+
+def print_extract_summary(console: Console, results: list[FileResult]) -> None:
+    table = Table(title="hyte extract", show_lines=False)
+    for column in ("file", "layout", "goals", "actions", "outcomes", "unplaced", "result"):
+        table.add_column(column, justify="right" if column in {"goals", "actions", "outcomes", "unplaced"} else "left")
+    for r in results:
+        table.add_row(
+            r.source.name, ", ".join(r.layouts) or "-", str(r.goals), str(r.actions), str(r.outcomes),
+            str(r.unplaced), "[red]failed[/red]" if r.error else r.status,
+        )
+    console.print(table)
+    failed = sum(1 for r in results if r.error)
+    console.print(f"{len(results) - failed} of {len(results)} files extracted" + (f", {failed} failed" if failed else ""))
