@@ -25,6 +25,7 @@ EXIT_USAGE = 2
 DEFAULT_RAW = Path("data/raw")
 DEFAULT_NORMALIZED = Path("data/normalized")
 DEFAULT_SCHEMA = Path("schema/hyte-v1.schema.json")
+DEFAULT_STRATEGY = Path("data/reference/strategy.yaml")
 
 app = typer.Typer(
     name="hyte",
@@ -66,7 +67,7 @@ def fail(exc: BaseException) -> None:
     """One clear line for a user error; the traceback only with -v."""
     if State.verbose:
         err.print_exception()
-    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(EXIT_INPUT_PROBLEM)
 
 
@@ -110,17 +111,23 @@ def extract(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite files even when they were edited by hand.")
     ] = False,
+    strategy: Annotated[
+        Path, typer.Option("--strategy", help="City strategy reference: goals and their objectives.")
+    ] = DEFAULT_STRATEGY,
 ) -> None:
     """Read documents and write one normalized YAML per document."""
     from hytetool.pipeline import extract_paths
     from hytetool.report import print_extract_summary
 
-    results = extract_paths(paths or [DEFAULT_RAW], output, force=force)
+    try:
+        results = extract_paths(paths or [DEFAULT_RAW], output, force=force, strategy_path=strategy)
+    except HyteError as exc:
+        fail(exc)
     for result in results:
         for line in result.messages:
-            err.print(line, highlight=False, markup=False)
+            typer.echo(line, err=True)  # plain: one unwrapped line per message
         if result.error and State.verbose and result.traceback:
-            err.print(result.traceback, highlight=False, markup=False)
+            typer.echo(result.traceback, err=True)
     if not State.quiet:
         print_extract_summary(out, results)
     raise typer.Exit(EXIT_INPUT_PROBLEM if any(r.error for r in results) else EXIT_OK)

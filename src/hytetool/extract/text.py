@@ -33,20 +33,21 @@ def decode(data: bytes, path: Path) -> str:
         ) from None
 
 
-def _looks_binary(text: str) -> bool:
-    if "\x00" in text:
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control bytes: an image, a PDF or a Word file renamed .txt."""
+    if b"\x00" in data:
         return True
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
-    return controls > MAX_CONTROL_CHAR_SHARE * max(len(text), 1)
+    controls = sum(1 for byte in data if byte < 32 and chr(byte) not in _ALLOWED_CONTROLS)
+    return controls > MAX_CONTROL_CHAR_SHARE * max(len(data), 1)
 
 
 def read_text(path: Path) -> SourceText:
     data = path.read_bytes()
     if not data.strip():
         raise InputError(path, "the file is empty; export the document again")
-    text = decode(data, path)
-    if _looks_binary(text):
+    if _looks_binary(data):
         raise InputError(path, "this is not a text file (binary content); check the file type")
+    text = decode(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = []
     for number, raw in enumerate(text.split("\n"), start=1):
