@@ -125,7 +125,7 @@ def test_002_instruction_under_first_caption_is_kept_unplaced(docs) -> None:
 
 def test_003_tabbed_and_columnwise_tables(docs) -> None:
     doc = docs["003"]
-    assert (doc.kind.value, doc.period, doc.sector) == ("annual_report", "2023", "Hyvinvointitoimiala")
+    assert (doc.kind.value, doc.period, doc.sector) == ("annual_report", "1-12/2023", "Hyvinvointitoimiala")
     assert {g: c["action"] for g, c in counts(doc).items()} == {
         "ELINVOIMAINEN KAUPUNKI": 6, "HYVINVOIVAT KUNTALAISET": 5, "SUJUVA ARKI": 5,
     }

@@ -175,16 +175,16 @@ def actions(draw: st.DrawFn, ident: str, objective_ids: list[str]) -> Action:
 
 
 @st.composite
-def goals(draw: st.DrawFn, ident: str, objective_ids: list[str], action_ids: list[str]) -> StrategicGoal:
-    objectives = [Objective(id=i, text=draw(texts), lines=draw(line_ranges)) for i in objective_ids]
+def goals(draw: st.DrawFn, ident: str, ids: dict[str, list[str]]) -> StrategicGoal:
+    """One goal; `ids` holds its share of the document's objective/priority/... ids."""
     return StrategicGoal(
         id=ident,
         name=draw(texts),
-        objectives=objectives,
-        priorities=[Priority(id=i, text=draw(texts)) for i in draw(st.lists(slugs, unique=True, max_size=1))],
-        outcomes=[Outcome(id=i, text=draw(texts), sector=draw(optional(texts))) for i in draw(st.lists(slugs, unique=True, max_size=1))],
-        actions=[draw(actions(i, objective_ids)) for i in action_ids],
-    )  # fmt: skip
+        objectives=[Objective(id=i, text=draw(texts), lines=draw(line_ranges)) for i in ids["objective"]],
+        priorities=[Priority(id=i, text=draw(texts)) for i in ids["priority"]],
+        outcomes=[Outcome(id=i, text=draw(texts), sector=draw(optional(texts))) for i in ids["outcome"]],
+        actions=[draw(actions(i, ids["objective"])) for i in ids["action"]],
+    )
 
 
 kpi_rows = st.builds(
@@ -210,17 +210,17 @@ def kpi_tables(draw: st.DrawFn, ident: str) -> KpiTable:
     )
 
 
-def spread(ids: list[str], n: int, k: int) -> list[str]:
+def spread(ids: dict[str, list[str]], n: int, k: int) -> dict[str, list[str]]:
     """The k-th of n round-robin shares: ids stay unique across goals, as the model wants."""
-    return ids[k::n]
+    return {kind: values[k::n] for kind, values in ids.items()}
 
 
 @st.composite
 def documents(draw: st.DrawFn) -> Document:
     """Small valid documents; ids are unique per kind by construction."""
     goal_ids = draw(st.lists(slugs, unique=True, max_size=3))
-    objective_ids = draw(st.lists(slugs, unique=True, max_size=4))
-    action_ids = draw(st.lists(slugs, unique=True, max_size=5))
+    sizes = {"objective": 4, "priority": 2, "outcome": 2, "action": 5}
+    ids = {kind: draw(st.lists(slugs, unique=True, max_size=size)) for kind, size in sizes.items()}
     n = len(goal_ids)
     return Document(
         id=draw(slugs),
@@ -233,7 +233,7 @@ def documents(draw: st.DrawFn) -> Document:
         sector=draw(optional(texts)),
         council_decision=draw(optional(texts)),
         source=Source(file=draw(texts), sha256=draw(st.text("0123456789abcdef", min_size=64, max_size=64))),
-        goals=[draw(goals(g, spread(objective_ids, n, k), spread(action_ids, n, k))) for k, g in enumerate(goal_ids)],
+        goals=[draw(goals(g, spread(ids, n, k))) for k, g in enumerate(goal_ids)],
         kpi_tables=[draw(kpi_tables(i)) for i in draw(st.lists(slugs, unique=True, max_size=2))],
         budget_notes=draw(st.lists(st.builds(BudgetNote, sector=optional(texts), text=texts), max_size=2)),
         unplaced=draw(st.lists(st.builds(Unplaced, text=texts, reason=texts), max_size=2)),

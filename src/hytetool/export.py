@@ -93,7 +93,7 @@ def iter_records(doc: Document) -> Iterator[Record]:
     for goal in doc.goals:
         objective_text = {o.id: o.text for o in goal.objectives}
         for obj in goal.objectives:
-            yield _row(doc, "objective", strategic_goal=goal.name, text=obj.text,
+            yield _row(doc, "objective", sector=obj.sector, strategic_goal=goal.name, text=obj.text,
                        id=obj.id, page=obj.page, lines=_lines(obj.lines))
         for prio in goal.priorities:
             yield _row(doc, "priority", strategic_goal=goal.name, text=prio.text,

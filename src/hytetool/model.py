@@ -56,6 +56,7 @@ class Objective(Record):
 
     id: Slug
     text: str
+    sector: str | None = Field(None, description="toimiala whose table printed it; falls back to the document's")
 
 
 class Priority(Record):

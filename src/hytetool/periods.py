@@ -8,7 +8,7 @@ four-digit years) so that years can be compared and grouped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DASHES = "\u2013\u2014\u2212\u2010\u2011"  # en dash, em dash, minus, hyphens
 _DASH_RE = re.compile(f"[{DASHES}]")
@@ -30,6 +30,9 @@ class Period:
     start_month: int
     end_year: int
     end_month: int
+    # "1-12/2023" was written with months: keep that spelling (a report period) apart
+    # from a bare year "2023" (a plan year), though both cover the same months.
+    months_written: bool = field(default=False, compare=False)
 
     @property
     def years(self) -> range:
@@ -40,7 +43,7 @@ class Period:
 
     def __str__(self) -> str:
         if self.start_year == self.end_year:
-            if (self.start_month, self.end_month) == (1, 12):
+            if (self.start_month, self.end_month) == (1, 12) and not self.months_written:
                 return str(self.start_year)
             return f"{self.start_month}-{self.end_month}/{self.start_year}"
         return f"{self.start_year}-{self.end_year}"
@@ -61,7 +64,7 @@ def parse_period(text: str) -> Period:
         first, last, year = int(m[1]), int(m[2]), int(m[3])
         if not (1 <= first <= last <= 12):
             raise PeriodError(f"months {first}-{last} are not a span within one year")
-        return Period(year, first, year, last)
+        return Period(year, first, year, last, months_written=True)
     if m := _SPAN_RE.match(plain):
         start = int(m[1])
         end = int(m[2]) if len(m[2]) == 4 else (start // 100) * 100 + int(m[2])

@@ -162,7 +162,7 @@ def _drop_own_sector(document: Document) -> None:
     if document.sector is None:
         return
     for goal in document.goals:
-        for record in [*goal.actions, *goal.outcomes]:
+        for record in [*goal.objectives, *goal.actions, *goal.outcomes]:
             if record.sector == document.sector:
                 record.sector = None
 

@@ -36,15 +36,16 @@ class Builder:
             self.goals[key] = StrategicGoal(id=self._slug("goal", name), name=clean_ws(name))
         return self.goals[key]
 
-    def objective(self, goal: StrategicGoal, para: Para) -> str:
-        """The goal's objective with this text; a variant of the same strategy sentence
-        ("sekä sekä torjuu") is the same objective, listed once with its first wording."""
+    def objective(self, goal: StrategicGoal, para: Para, sector: str | None = None) -> str:
+        """The objective row of this sector's table under the goal. A variant of the same
+        strategy sentence ("sekä sekä torjuu") in the same sector is the same objective;
+        each sector's table keeps its own objective row, as printed."""
         text = _plain(para)
         key = self._objective_key(text)
         for existing in goal.objectives:
-            if self._objective_key(existing.text) == key:
+            if existing.sector == sector and self._objective_key(existing.text) == key:
                 return existing.id
-        obj = Objective(id=self._slug("objective", text), text=text, lines=para.span, page=para.page)
+        obj = Objective(id=self._slug("objective", text), text=text, sector=sector, lines=para.span, page=para.page)
         goal.objectives.append(obj)
         return obj.id
 
@@ -56,7 +57,7 @@ class Builder:
         goal = self.goal(table.goal)
         key = goal.name.casefold()
         for para in table.objectives:
-            self.last_objective[key] = self.objective(goal, para)
+            self.last_objective[key] = self.objective(goal, para, table.sector)
         for para in table.priorities:
             goal.priorities.append(
                 Priority(id=self._slug("priority", _plain(para)), text=_plain(para), lines=para.span, page=para.page)
@@ -67,14 +68,14 @@ class Builder:
                         lines=para.span, page=para.page)
             )
         for row in table.rows:
-            objective_id = self._row_objective(goal, row)
+            objective_id = self._row_objective(goal, row, table.sector)
             goal.actions.extend(self._actions(table, row, objective_id))
 
-    def _row_objective(self, goal: StrategicGoal, row: TableRow) -> str | None:
+    def _row_objective(self, goal: StrategicGoal, row: TableRow, sector: str | None) -> str | None:
         key = goal.name.casefold()
         if row.objective:
             merged = Para(tuple(line for p in row.objective for line in p.lines))
-            self.last_objective[key] = self.objective(goal, merged)
+            self.last_objective[key] = self.objective(goal, merged, sector)
         elif not row.continues_objective:
             return None
         return self.last_objective.get(key)

@@ -139,23 +139,54 @@ def read_report_rows(lines: list[Line], region: Region, strategy: Strategy) -> G
     row: TableRow | None = None
     cells: list[list[Line]] = []
     blocks = _merge_objective_tails(blocks, strategy)
+    groups: list[tuple[list[Line] | None, list[list[Line]]]] = []  # (objective block, cell blocks)
     for block in blocks:
-        text = _joined(block)
-        if strategy.match(text):
-            if row is not None:
-                _fill_report_row(row, cells)
-            row, cells = TableRow(objective=[Para(tuple(block))]), []
-            table.rows.append(row)
-        elif row is None:
-            row, cells = TableRow(continues_objective=True), [block]
-            table.rows.append(row)
+        if strategy.match(_joined(block)):
+            groups.append((block, []))
+        elif not groups:
+            groups.append((None, [block]))
         else:
-            cells.append(block)
-    if row is not None:
-        _fill_report_row(row, cells)
+            groups[-1][1].append(block)
+    for objective, cells in groups:
+        for index, sub in enumerate(_split_subrows(cells)):
+            row = TableRow(objective=[Para(tuple(objective))] if objective and index == 0 else [],
+                           continues_objective=objective is None or index > 0)
+            _fill_report_row(row, sub)
+            table.rows.append(row)
     if Column.sdg in region.columns:
         table.sdg = []
     return table
+
+
+def _split_subrows(blocks: list[list[Line]]) -> list[list[list[Line]]]:
+    """One objective row may hold several actions, each with its own responsible cell.
+
+    A block whose line starts with an official's title anchors an action; repeats right
+    after it ("Ympäristöjohtaja/2022" three times) belong to the same action. A later
+    anchor starts a new action, whose text is the block just before it.
+    """
+    anchors = [i for i, block in enumerate(blocks) if _anchor_line(block) is not None]
+    starts: list[int] = []
+    previous = -2
+    for index in anchors:
+        if index != previous + 1:
+            starts.append(index if not starts else (index - 1 if index - 1 > starts[-1] else index))
+        previous = index
+    if not starts:
+        return [blocks] if blocks else []
+    starts[0] = 0
+    bounds = starts + [len(blocks)]
+    return [blocks[a:b] for a, b in zip(bounds, bounds[1:]) if blocks[a:b]]
+
+
+def _anchor_line(block: list[Line]) -> int | None:
+    """Index of the first line that starts with a title (modifiers allowed)."""
+    for index, line in enumerate(block):
+        text = clean_ws(line.text)
+        match = TITLE_RE.search(text)
+        if match is not None and _title_start(text, match) == 0:
+            return index
+    return None
 
 
 def _merge_objective_tails(blocks: list[list[Line]], strategy: Strategy) -> list[list[Line]]:
@@ -193,14 +224,18 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 
 def _fill_report_row(row: TableRow, blocks: list[list[Line]]) -> None:
     """Split a row's blocks into action | responsible | indicators | outcome."""
-    anchor = next((i for i, b in enumerate(blocks) if _title_line(b) is not None), None)
+    anchor = next((i for i, b in enumerate(blocks) if _anchor_line(b) is not None), None)
+    if anchor is None:
+        anchor = next((i for i, b in enumerate(blocks) if _title_line(b) is not None), None)
     if anchor is None:
         _place_after_responsible(row, blocks[1:] if blocks else [])
         row.actions = [Para(tuple(blocks[0]))] if blocks else []
         return
     block = blocks[anchor]
-    at = _title_line(block)
-    before, resp, rest = _split_responsible(block, at)
+    at = _anchor_line(block)
+    before, resp, rest = _split_responsible(block, at if at is not None else _title_line(block))
+    if at and anchor > 0:  # an action block came first: lines above the title are responsible too
+        resp, before = before + resp, []
     row.actions = [Para(tuple(b)) for b in blocks[:anchor]]
     if before:
         row.actions.append(Para(tuple(before)))
@@ -250,8 +285,7 @@ def _split_responsible(block: list[Line], at: int) -> tuple[list[Line], list[Lin
     line = block[at]
     text = clean_ws(line.text)
     match = TITLE_RE.search(text)
-    assert match is not None
-    start = _title_start(text, match)
+    start = _title_start(text, match) if match is not None else 0
     end = _responsible_end(text, start)
     before = block[:at] + ([Line(line.no, text[:start].strip(), line.page)] if text[:start].strip() else [])
     resp = [Line(line.no, text[start:end].strip() + (" " if _soft_end(line.text) and end >= len(text) else ""),
@@ -299,7 +333,11 @@ _INDICATOR_HINT = re.compile(r"\b(määrä|lkm|kpl|mittari|mittaristo|seuranta|a
 
 
 def _place_after_responsible(row: TableRow, blocks: list[list[Line]]) -> None:
-    """Indicators come before the outcome: the first of two or more blocks is the indicator."""
+    """Indicators come before the outcome: the first of two or more blocks is the indicator.
+
+    A single block may hold both, glued on its first line ("Uudet yritykset
+    Kulttuuriyrityksiä ei ole tiedossa.") or broken at a hard line end.
+    """
     blocks = [b for b in blocks if b]
     if not blocks:
         return
@@ -308,6 +346,12 @@ def _place_after_responsible(row: TableRow, blocks: list[list[Line]]) -> None:
         row.outcome = [Para(tuple(b)) for b in blocks[1:]]
         return
     only = blocks[0]
+    first = only[0]
+    if cut := _cell_boundary(clean_ws(first.text)):
+        head, tail = cut
+        row.indicators = [Para((Line(first.no, head, first.page),))]
+        row.outcome = [Para((Line(first.no, tail + (" " if _soft_end(first.text) else ""), first.page), *only[1:]))]
+        return
     split = _hard_break(only)
     if split is not None:
         row.indicators = [Para(tuple(only[:split]))]
@@ -316,6 +360,18 @@ def _place_after_responsible(row: TableRow, blocks: list[list[Line]]) -> None:
         row.indicators = [Para(tuple(only))]
     else:
         row.outcome = [Para(tuple(only))]
+
+
+# Two cells glued on one line: a capitalised word right after a word or sentence end,
+# where running text would go on in lower case ("Sivut päivitetty Sivuja päivitetään.").
+_GLUED_CELLS = re.compile(r"(?<=[a-zåäö0-9.,;:)%])\s+(?=[A-ZÅÄÖ][a-zåäö])")
+
+
+def _cell_boundary(text: str) -> tuple[str, str] | None:
+    match = _GLUED_CELLS.search(text)
+    if match is None:
+        return None
+    return text[: match.start()].strip(), text[match.end() :].strip()
 
 
 def _hard_break(block: list[Line]) -> int | None:

@@ -130,7 +130,7 @@ def _should_join(left: str, right: str, lexicon: dict[str, int]) -> bool:
         )
     if _known(rw) or _frequency(lw) >= COMMON_WORD_ZIPF:
         return False
-    return rw[0].lower() in NARROW_SPLIT_LETTERS | VOWELS and len(lw) <= SPLIT_FRAGMENT_MAX_LEN
+    return rw[0].lower() in NARROW_SPLIT_LETTERS and len(lw) <= SPLIT_FRAGMENT_MAX_LEN
 
 
 # A left fragment as frequent as this is a word of its own ("ja", "on"), never a split piece.

@@ -101,7 +101,7 @@ UNIT_LINE = re.compile(
 # Schedules written in the responsible cell: "/2022", "2022-2023", "jatkuva", "2022 alkaen".
 SCHEDULE_RE = re.compile(
     r"(?:\bv\.\s?)?\b(?:19|20)\d{2}(?:\s*-\s*(?:(?:19|20)\d{2}|\d{2})?)?(?:\s+alkaen)?"
-    r"|\bjatkuva(?:a toimintaa)?\b|\bjatkuvaa toimintaa\b|\bvuosittain\b.*|\bvuosittainen prosessi\b"
+    r"|\bjatkuvaa toimintaa\b\.?|\bjatkuva\b|\bvuosittain\b.*|\bvuosittainen prosessi\b"
     r"|\bvuoden \d{4} loppuun mennessä\b|\bpuolivuosittain\b",
     re.I,
 )
