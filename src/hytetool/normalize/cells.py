@@ -64,6 +64,31 @@ def paragraphs(lines: list[Line]) -> list[Para]:
     return out
 
 
+def soft_end(raw: str) -> bool:
+    """The writer did not end the line here: trailing space or a wrap hyphen."""
+    return raw != raw.rstrip() or raw.rstrip().endswith(("-", "\u2013", "/"))
+
+
+def soft_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Blank-separated blocks; a soft-wrapped line continues across the blank line."""
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    previous_soft = False
+    for line in lines:
+        if line.blank:
+            if current:
+                blocks.append(current)
+            current = []
+            continue
+        if not current and blocks and previous_soft and clean_ws(line.text)[:1].islower():
+            current = blocks.pop()
+        current.append(line)
+        previous_soft = soft_end(line.text)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
 def _hard_end(raw: str) -> bool:
     """A line that ends without trailing whitespace (and is not hyphen-wrapped) ends an item."""
     return raw == raw.rstrip() and not raw.rstrip().endswith(("-", "\u2013"))

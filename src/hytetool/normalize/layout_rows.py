@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from hytetool.extract.base import Line
-from hytetool.normalize.cells import Para
+from hytetool.normalize.cells import Para, soft_blocks, soft_end
 from hytetool.normalize.regions import PAGE_NUMBER, Region
 from hytetool.normalize.strategy import Strategy
 from hytetool.normalize.tables import GoalTable, TableRow
@@ -24,11 +24,6 @@ from hytetool.normalize.textutil import clean_ws
 from hytetool.normalize.vocab import SCHEDULE_RE, TITLE_RE, UNIT_LINE, Column
 
 _CAPITAL_WORD = re.compile(r"(?<=\s)(?=[A-ZÅÄÖ][\wåäö]*)")
-
-
-def _soft_end(raw: str) -> bool:
-    """The writer did not end the line here: trailing space or a wrap hyphen."""
-    return raw != raw.rstrip() or raw.rstrip().endswith(("-", "\u2013", "/"))
 
 
 def logical_items(lines: list[Line], is_unit) -> list[list[Line]]:
@@ -45,7 +40,7 @@ def logical_items(lines: list[Line], is_unit) -> list[list[Line]]:
             items[-1].append(line)
         else:
             items.append([line])
-        open_item = _soft_end(line.text)
+        open_item = soft_end(line.text)
     return items
 
 
@@ -135,7 +130,7 @@ def _split_glued_unit(item: list[Line], lexicon: set[str]) -> tuple[list[Line], 
 def read_report_rows(lines: list[Line], region: Region, strategy: Strategy) -> GoalTable:
     table = GoalTable("rows", lines[0].no, lines[-1].no)
     body = [l for l in lines[1:] if not PAGE_NUMBER.match(l.text)]
-    blocks = _blocks(body)
+    blocks = soft_blocks(body)
     row: TableRow | None = None
     cells: list[list[Line]] = []
     blocks = _merge_objective_tails(blocks, strategy)
@@ -200,26 +195,6 @@ def _merge_objective_tails(blocks: list[list[Line]], strategy: Strategy) -> list
                 continue
         out.append(block)
     return out
-
-
-def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Blank-separated blocks; a soft-wrapped line continues across the blank line."""
-    blocks: list[list[Line]] = []
-    current: list[Line] = []
-    previous_soft = False
-    for line in lines:
-        if line.blank:
-            if current:
-                blocks.append(current)
-            current = []
-            continue
-        if not current and blocks and previous_soft and clean_ws(line.text)[:1].islower():
-            current = blocks.pop()
-        current.append(line)
-        previous_soft = _soft_end(line.text)
-    if current:
-        blocks.append(current)
-    return blocks
 
 
 def _fill_report_row(row: TableRow, blocks: list[list[Line]]) -> None:
@@ -288,12 +263,12 @@ def _split_responsible(block: list[Line], at: int) -> tuple[list[Line], list[Lin
     start = _title_start(text, match) if match is not None else 0
     end = _responsible_end(text, start)
     before = block[:at] + ([Line(line.no, text[:start].strip(), line.page)] if text[:start].strip() else [])
-    resp = [Line(line.no, text[start:end].strip() + (" " if _soft_end(line.text) and end >= len(text) else ""),
+    resp = [Line(line.no, text[start:end].strip() + (" " if soft_end(line.text) and end >= len(text) else ""),
                  line.page)]
-    tail = text[end:].strip() + (" " if _soft_end(line.text) else "")
+    tail = text[end:].strip() + (" " if soft_end(line.text) else "")
     rest: list[Line] = [Line(line.no, tail, line.page)] if tail.strip() else []
     for follower in block[at + 1 :]:
-        if not rest and (_soft_end(resp[-1].text) or _is_responsible_only([follower])):
+        if not rest and (soft_end(resp[-1].text) or _is_responsible_only([follower])):
             resp.append(follower)
         else:
             rest.append(follower)
@@ -350,7 +325,7 @@ def _place_after_responsible(row: TableRow, blocks: list[list[Line]]) -> None:
     if cut := _cell_boundary(clean_ws(first.text)):
         head, tail = cut
         row.indicators = [Para((Line(first.no, head, first.page),))]
-        row.outcome = [Para((Line(first.no, tail + (" " if _soft_end(first.text) else ""), first.page), *only[1:]))]
+        row.outcome = [Para((Line(first.no, tail + (" " if soft_end(first.text) else ""), first.page), *only[1:]))]
         return
     split = _hard_break(only)
     if split is not None:
@@ -378,6 +353,6 @@ def _hard_break(block: list[Line]) -> int | None:
     """Where one block holds two cells: the first hard line end before a capital start."""
     for index in range(1, len(block)):
         previous, line = block[index - 1].text, clean_ws(block[index].text)
-        if not _soft_end(previous) and line[:1].isupper():
+        if not soft_end(previous) and line[:1].isupper():
             return index
     return None

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from hytetool.extract.base import Line
-from hytetool.normalize.cells import Para, paragraphs
+from hytetool.normalize.cells import Para, paragraphs, soft_blocks
 from hytetool.normalize.regions import PAGE_NUMBER, sector_name
 from hytetool.normalize.textutil import clean_ws
 
@@ -41,11 +41,11 @@ def read_loose(lines: list[Line], skip: set[int]) -> LooseText:
         if mode == "kpi":
             out.unplaced.append((Para(tuple(l for l in run if not l.blank)), KPI_REASON))
         else:
-            for para in paragraphs(run):
-                if mode == "budget":
-                    out.budget.append((sector, para))
-                else:
-                    out.unplaced.append((para, NOTE_REASON))
+            if mode == "budget":  # one note per sector: its narrative, paragraphs kept
+                lines = [line for block in soft_blocks(run) for line in [*block, Line(block[-1].no, "")]]
+                out.budget.append((sector, Para(tuple(lines[:-1]))))
+            else:
+                out.unplaced.extend((para, NOTE_REASON) for para in paragraphs(run))
         run.clear()
 
     for line in lines:
