@@ -186,7 +186,9 @@ def test_004_key_figure_sections_are_kept_not_dropped(docs) -> None:
     doc = docs["004"]
     kept = " ".join(u.text for u in doc.unplaced)
     assert "Kirjanpitoviennit, kpl 714 192 600 000 326 777 600 000" in kept
-    assert any(n.text.startswith("Keskusviraston osalta taloudessa") for n in doc.budget_notes)
+    assert any("Keskusviraston osalta taloudessa ei ole välitöntä ylitysuhkaa" in n.text for n in doc.budget_notes)
+    assert [n.sector for n in doc.budget_notes] == ["Keskusvirasto", "Elinvoimatoimiala", "Hyvinvointitoimiala",
+                                                   "Perusturvatoimiala", "Ympäristötoimiala"]
 
 
 def test_every_record_has_provenance(docs) -> None:
