@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test install schema clean
+.PHONY: demo test install schema docx-template fixtures clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,13 +26,23 @@ demo: $(STAMP)
 	$(BIN)/hyte extract data/raw --out data/normalized
 	$(BIN)/hyte validate data/normalized
 	$(BIN)/hyte export data/normalized --format csv --out build/export/records.csv
+	for year in $$($(BIN)/hyte years data/normalized); do \
+	  $(BIN)/hyte render --year $$year data/normalized --out build/reports || exit 1; \
+	done
 	@echo "Normalized YAML: data/normalized/   Flat export: build/export/records.csv"
+	@echo "Reports (Word and Markdown): build/reports/"
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q
 
 schema: $(STAMP)
 	$(BIN)/hyte schema
+
+docx-template: $(STAMP)
+	$(BIN)/python templates/make_docx_template.py
+
+fixtures: $(TEST_STAMP)
+	$(BIN)/python tests/fixtures/make_fixtures.py
 
 clean:
 	rm -rf build .pytest_cache .hypothesis

@@ -180,7 +180,10 @@ def goals(draw: st.DrawFn, ident: str, ids: dict[str, list[str]]) -> StrategicGo
     return StrategicGoal(
         id=ident,
         name=draw(texts),
-        objectives=[Objective(id=i, text=draw(texts), lines=draw(line_ranges)) for i in ids["objective"]],
+        objectives=[
+            Objective(id=i, text=draw(texts), sector=draw(optional(texts)), lines=draw(line_ranges))
+            for i in ids["objective"]
+        ],
         priorities=[Priority(id=i, text=draw(texts)) for i in ids["priority"]],
         outcomes=[Outcome(id=i, text=draw(texts), sector=draw(optional(texts))) for i in ids["outcome"]],
         actions=[draw(actions(i, ids["objective"])) for i in ids["action"]],

@@ -26,6 +26,7 @@ DEFAULT_RAW = Path("data/raw")
 DEFAULT_NORMALIZED = Path("data/normalized")
 DEFAULT_SCHEMA = Path("schema/hyte-v1.schema.json")
 DEFAULT_STRATEGY = Path("data/reference/strategy.yaml")
+DEFAULT_REPORTS = Path("build/reports")
 
 app = typer.Typer(
     name="hyte",
@@ -153,6 +154,52 @@ def export(
         fail(exc)
     if output is not None and not State.quiet:
         err.print(f"wrote {count} records to {output}", highlight=False)
+
+
+@app.command()
+def render(
+    year: Annotated[int, typer.Option("--year", help="The year the report covers, e.g. 2023.")],
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
+    ] = None,
+    formats: Annotated[str, typer.Option("--format", "-f", help="docx, md or both: docx,md.")] = "docx,md",
+    template: Annotated[
+        Optional[Path], typer.Option("--template", help="Folder with your own report.docx / report.md.j2 / messages.")
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Report language: fi, sv or en.")] = "fi",
+    output: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")] = DEFAULT_REPORTS,
+) -> None:
+    """Render the yearly report (Word and Markdown) from the normalized YAML."""
+    from hytetool.render import parse_formats, render_year
+
+    try:
+        result = render_year(paths or [DEFAULT_NORMALIZED], year, formats=parse_formats(formats), out_dir=output,
+                             template_dir=template, lang=lang)
+    except HyteError as exc:
+        fail(exc)
+    for note in result.notes:
+        typer.echo(f"note: {note}", err=True)
+    if not State.quiet:
+        for path in result.outputs:
+            typer.echo(f"wrote {path}")
+
+
+@app.command()
+def years(
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
+    ] = None,
+) -> None:
+    """Print the years the reports in the data cover, one per line (for scripts and CI)."""
+    from hytetool.render import load_inputs
+    from hytetool.render.context import years_covered
+
+    try:
+        documents = [doc for _, doc in load_inputs(paths or [DEFAULT_NORMALIZED])]
+    except HyteError as exc:
+        fail(exc)
+    for year in years_covered(documents):
+        typer.echo(str(year))
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m hytetool`

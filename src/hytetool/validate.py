@@ -181,7 +181,7 @@ def _problem(name: str, tree: Any, error: ErrorDetails) -> Problem:
     """Turn one pydantic error into a placed problem."""
     loc: Loc = tuple(error["loc"])
     if error["type"] == "value_error":
-        text = str(error["ctx"]["error"])
+        text = str((error.get("ctx") or {}).get("error", error["msg"]))
         if (m := DUPLICATE_RE.match(text)) and m["kind"] in ID_LISTS:
             return _duplicate_problem(name, tree, m["kind"], m["id"], text)
         if m := OBJECTIVE_REF_RE.match(text):

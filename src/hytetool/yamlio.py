@@ -171,12 +171,17 @@ def load_document(path: Path) -> Document:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
+    """Write text (UTF-8, LF) via a temporary file in the same folder, renamed into place."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder and rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
@@ -216,6 +221,7 @@ def write_document(doc: Document, path: Path, *, force: bool = False) -> WriteRe
                 atomic_write_text(target, text)
                 return WriteResult(target, WriteStatus.kept_edit)
             atomic_write_text(path, text)
+            new_version_path(path).unlink(missing_ok=True)
             return WriteResult(path, WriteStatus.forced)
     atomic_write_text(path, text)
     new_version_path(path).unlink(missing_ok=True)  # a stale .new beside a clean file misleads

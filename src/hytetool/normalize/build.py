@@ -12,6 +12,7 @@ from hytetool.model import Action, Objective, Outcome, Priority, StrategicGoal
 from hytetool.normalize.cells import Para, parse_responsible
 from hytetool.normalize.strategy import Strategy
 from hytetool.normalize.tables import GoalTable, TableRow
+from hytetool.status import derive_status
 from hytetool.normalize.textutil import SlugRegistry, clean_ws, slugify
 
 UNKNOWN_GOAL = "Tuntematon strateginen päämäärä"  # goal not named by caption nor strategy
@@ -94,6 +95,7 @@ class Builder:
         first = min(p.first for p in cell_paras)
         last = max(p.last for p in cell_paras)
         outcome = "\n".join(p.text for p in row.outcome) or None
+        status = derive_status(outcome) if outcome else None
         return Action(
             id=self._slug("action", text or f"{objective_id or 'rivi'} toimenpide"),
             objective=objective_id,
@@ -103,6 +105,8 @@ class Builder:
             schedule=schedule,
             indicators=[item for p in row.indicators for item in p.items],
             outcome=outcome,
+            status=status,
+            status_derived=status is not None,
             sdg=list(table.sdg),
             lines=[first, last],
             page=cell_paras[0].page,

@@ -1,0 +1,86 @@
+"""`hyte render` as a library: one consolidated yearly report per format.
+
+The same context (render/context.py) feeds every format: Markdown through a Jinja2
+template, Word through a .docx template with Jinja2 tags (docxtpl). Output is
+deterministic: the same YAML gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hytetool.model import Document
+from hytetool.render.chart import status_chart
+from hytetool.render.context import Selected, build_context, chart_series, covers_year, years_covered
+from hytetool.render.templates import RenderError, TemplateSet
+from hytetool.validate import validate_file, yaml_files
+from hytetool.yamlio import atomic_write_bytes, load_document
+
+FORMATS = ("docx", "md")
+
+
+@dataclass
+class RenderResult:
+    outputs: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    documents: int = 0
+
+
+def load_inputs(paths: list[Path]) -> list[tuple[Path, Document]]:
+    """Every document YAML under `paths`, validated; any problem stops the render."""
+    files: list[Path] = []
+    for path in paths:
+        files.extend(yaml_files(path) if path.is_dir() else [path])
+    problems = [str(p) for f in files for p in validate_file(f)]
+    if problems:
+        raise RenderError("invalid input, nothing rendered:\n" + "\n".join(problems))
+    if not files:
+        raise RenderError(f"no normalized YAML found in {', '.join(map(str, paths))}; run `hyte extract` first")
+    return [(f, load_document(f)) for f in files]
+
+
+def select_year(inputs: list[tuple[Path, Document]], year: int) -> list[Selected]:
+    chosen = [(p, d) for p, d in inputs if covers_year(d, year)]
+    if not any(d.period for _, d in chosen):
+        years = years_covered([d for _, d in inputs])
+        listed = ", ".join(map(str, years)) or "none"
+        raise RenderError(f"no report or plan covers {year}; years in the data: {listed}")
+    chosen.sort(key=lambda item: (item[1].source.file, item[0].name))
+    return [Selected(path, doc, n) for n, (path, doc) in enumerate(chosen, start=1)]
+
+
+def parse_formats(text: str) -> list[str]:
+    formats = [f.strip().lower() for f in text.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise RenderError(f"unknown format '{','.join(unknown) or text}'; use docx, md or docx,md")
+    return sorted(set(formats), key=FORMATS.index)
+
+
+def render_year(paths: list[Path], year: int, *, formats: list[str], out_dir: Path,
+                template_dir: Path | None = None, lang: str = "fi") -> RenderResult:
+    templates = TemplateSet(template_dir)
+    labels = templates.messages(lang)
+    selected = select_year(load_inputs(paths), year)
+    context = build_context(selected, year, labels, lang)
+    stem = f"hyte-report-{year}.{lang}"
+    chart_png = status_chart(*chart_series(context["summary"]), labels)
+    result = RenderResult(documents=len(selected))
+    if "md" in formats:
+        from hytetool.render.markdown import render_markdown
+
+        chart_path = out_dir / f"{stem}.chart.png"
+        atomic_write_bytes(chart_path, chart_png)
+        text = render_markdown(templates, {**context, "chart": chart_path.name})
+        target = out_dir / f"{stem}.md"
+        atomic_write_bytes(target, text.encode("utf-8"))
+        result.outputs += [target, chart_path]
+    if "docx" in formats:
+        from hytetool.render.docx import render_docx
+
+        target = out_dir / f"{stem}.docx"
+        atomic_write_bytes(target, render_docx(templates, context, chart_png))
+        result.outputs.append(target)
+    result.notes = list(templates.notes)
+    return result

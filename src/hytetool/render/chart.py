@@ -1,0 +1,41 @@
+"""The summary chart: actions by status per strategic goal, as a PNG.
+
+Matplotlib writes the same bytes for the same data when the PNG carries no software
+or date metadata, which keeps reports diffable in CI.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display: CI and servers
+import matplotlib.pyplot as plt  # noqa: E402
+
+STATUS_COLOURS = {"done": "#2e7d32", "in_progress": "#f9a825", "not_done": "#c62828", "unknown": "#9e9e9e"}
+CHART_SIZE_INCHES = (8.0, 3.6)
+CHART_DPI = 150  # sharp enough in print, small enough to keep the .docx light
+LABEL_WRAP = 22  # characters per line in goal names on the axis
+
+
+def status_chart(goals: list[str], series: dict[str, list[int]], labels: dict[str, str]) -> bytes:
+    figure, axes = plt.subplots(figsize=CHART_SIZE_INCHES)
+    try:
+        left = [0] * len(goals)
+        positions = list(range(len(goals)))[::-1]
+        for status, counts in series.items():
+            axes.barh(positions, counts, left=left, color=STATUS_COLOURS[status], label=labels[f"status_{status}"])
+            left = [a + b for a, b in zip(left, counts)]
+        axes.set_yticks(positions, ["\n".join(textwrap.wrap(g, LABEL_WRAP)) or g for g in goals])
+        axes.set_xlabel(labels["count"])
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=len(series), fontsize="small",
+                    frameon=False)
+        axes.spines[["top", "right"]].set_visible(False)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=CHART_DPI, metadata={"Software": None})
+        return buffer.getvalue()
+    finally:
+        plt.close(figure)

@@ -1,0 +1,65 @@
+"""The Word report: the context through templates/report.docx (docxtpl).
+
+docxtpl renders the template's Jinja2 tags inside Word's XML, so a municipality can
+restyle the template in Word. The result is made deterministic: fixed document dates
+and fixed zip entry times, so the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from typing import Any
+
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import TemplateError
+
+from hytetool.render.templates import DOCX_TEMPLATE, RenderError, TemplateSet, environment, template_error
+
+FIXED_DATE = datetime(2000, 1, 1)  # core properties: a report's bytes must not depend on the clock
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+CHART_WIDTH = Cm(16)
+KPI_COLUMNS = 4  # TP, TA, TOTEUMA, TP-ENNUSTE: the template has four value columns
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """Rewrite a .docx (a zip) with fixed entry times, keeping the entry order."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+def _four(values: list[Any], fill: str) -> list[Any]:
+    return (list(values) + [fill] * KPI_COLUMNS)[:KPI_COLUMNS]
+
+
+def render_docx(templates: TemplateSet, context: dict[str, Any], chart_png: bytes) -> bytes:
+    path = templates.path(DOCX_TEMPLATE)
+    try:
+        template = DocxTemplate(str(path))
+    except Exception as exc:
+        raise RenderError(f"{path}: not a Word template ({exc})") from None
+    data = dict(context)
+    data["chart"] = InlineImage(template, io.BytesIO(chart_png), width=CHART_WIDTH)
+    data["key_figures"] = [
+        {**t, "head4": _four(t["columns"], ""), "rows": [{**r, "values4": _four(r["values"], "")} for r in t["rows"]]}
+        for t in context["key_figures"]
+    ]
+    try:
+        template.render(data, jinja_env=environment(), autoescape=True)
+    except TemplateError as exc:
+        raise template_error(path, exc) from None
+    props = template.docx.core_properties
+    props.created = props.modified = props.last_printed = FIXED_DATE
+    props.revision = 1
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return normalize_zip(buffer.getvalue())

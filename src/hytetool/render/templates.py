@@ -1,0 +1,92 @@
+"""Finding templates and message catalogs, and turning template errors into one line.
+
+Defaults ship in the project's `templates/` folder. `--template DIR` overrides any file
+it contains; a file the folder lacks falls back to the default, and the caller is told.
+Templates run in Jinja2's sandbox with undefined variables as errors, so a typo in a
+municipality's own template is caught, named by file and line, instead of printing
+an empty cell.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+
+from hytetool.errors import HyteError
+from hytetool.yamlio import read_yaml_text
+
+DEFAULT_TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "templates"
+MARKDOWN_TEMPLATE = "report.md.j2"
+DOCX_TEMPLATE = "report.docx"
+LANGUAGES = ("fi", "sv", "en")
+
+
+class RenderError(HyteError):
+    """A report could not be rendered; the message names the file and line."""
+
+
+@dataclass
+class TemplateSet:
+    custom: Path | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def path(self, name: str) -> Path:
+        """The custom file when present, else the default (noting the fallback once)."""
+        if self.custom is not None:
+            candidate = self.custom / name
+            if candidate.is_file():
+                return candidate
+            note = f"{self.custom} has no {name}; using the default template"
+            if note not in self.notes:
+                self.notes.append(note)
+        default = DEFAULT_TEMPLATE_DIR / name
+        if not default.is_file():
+            raise RenderError(f"default template {default} is missing; reinstall hytetool")
+        return default
+
+    def messages(self, lang: str) -> dict[str, str]:
+        if lang not in LANGUAGES:
+            raise RenderError(f"unknown language '{lang}'; use one of {', '.join(LANGUAGES)}")
+        labels = _read_messages(DEFAULT_TEMPLATE_DIR / "messages" / f"{lang}.yaml")
+        if self.custom is not None and (self.custom / "messages" / f"{lang}.yaml").is_file():
+            labels.update(_read_messages(self.custom / "messages" / f"{lang}.yaml"))
+        return labels
+
+
+def _read_messages(path: Path) -> dict[str, str]:
+    try:
+        data = read_yaml_text(path.read_text(encoding="utf-8"))
+    except Exception as exc:
+        raise RenderError(f"{path}: not a valid message catalog ({exc})") from None
+    if not isinstance(data, dict):
+        raise RenderError(f"{path}: a message catalog is a mapping of label -> text")
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(undefined=StrictUndefined, keep_trailing_newline=True,
+                               trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    env.filters["cell"] = markdown_cell
+    return env
+
+
+def markdown_cell(value: object) -> str:
+    """Text safe inside a Markdown table cell: pipes escaped, line breaks as <br>."""
+    text = "" if value is None else str(value)
+    return text.replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+
+
+def template_error(path: Path, exc: Exception) -> RenderError:
+    """'templates/report.md.j2:12: 'goal' is undefined' from any Jinja2 failure."""
+    line = getattr(exc, "lineno", None) if isinstance(exc, TemplateSyntaxError) else None
+    if line is None:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename and Path(frame.filename).name == path.name:
+                line = frame.lineno
+                break
+    message = exc.message if isinstance(exc, TemplateError) and exc.message else str(exc)
+    return RenderError(f"{path}:{line or '?'}: {message}")

@@ -1,0 +1,80 @@
+"""How far an action got, read from its outcome text (toteuma) by Finnish rules.
+
+The rules, in the order they are tried (the first group that matches decides):
+
+1. mixed: the outcome says something was done AND something was not
+   ("Harrastetointa on kaikilla kouluilla. Chat-palvelua ei ole kokeiltu") -> in progress;
+2. not done: "ei toteutunut", "ei ole tehty", "ei ole kokeiltu", "ei kartoitusta",
+   "toteutumatta", "ei aloitettu", "ei ole hankittu", "ei tehty", ... -> not_done;
+3. in progress: "käynnissä", "kesken", "meneillään", "valmistelussa", "suunnitteilla",
+   "osittain", "työn alla", "aloitettu", "jatkuu", "edennyt", "jäljellä" (some left),
+   "-matta" ("auditointimatta 3": some not yet), and verbs in the present
+   passive ("päivitetään", "kehitetään": the work goes on) -> in_progress;
+4. done: "toteutunut", "tehty", "käytössä", "valmis", "toteutettu", "hyväksytty",
+   "auditoitu", "perustettu", "otettu käyttöön", and past participles ("vahvistettu",
+   "hyväksynyt", "kokoontunut": the thing happened) -> done;
+5. an outcome that matches none of these -> unknown ("no information" in the report);
+   no outcome at all -> unknown.
+
+A status written by hand in the YAML always wins: extraction stores the derived status
+with `status_derived: true` (for actions that have an outcome), and the report derives
+one only where the YAML has none. To have hyte derive a status again after editing an
+outcome, delete the `status` line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hytetool.model import Action, Status
+
+_NOT_DONE = re.compile(
+    r"\bei (ole )?(toteutunut|toteutettu|tehty|kokeiltu|aloitettu|hankittu|käynnistynyt|valmistunut)\b"
+    r"|\bei kartoitusta\b|\btoteutumatta\b|\bei seurantaa\b|\bei ole ollut\b|\bei tehty\b|\bjäi toteutumatta\b",
+    re.I,
+)
+_IN_PROGRESS = re.compile(
+    r"\bkäynnissä\b|\bkesken\b|\bmeneillään\b|\bvalmistelussa\b|\bvalmisteilla\b|\bsuunnitteilla\b"
+    r"|\bosittain\b|\btyön alla\b|\baloitettu\b|\bkäynnistynyt\b|\bkäynnistetään\b|\bjatkuu\b|\bjatkettu\b"
+    r"|\bjäljellä\b|\b(?!toteutumatta)\w+matta\b|\bedennyt\b|\btoteutuksessa\b|\blaadittavana\b|\bvalmistuu\b|\bmenossa\b|\bpilotoi|\bsuunnitelmissa\b"
+    # present passive ("päivitetään", "kehitetään"): the work is going on
+    r"|\b\w+(t|d)(aan|ään)\b",
+    re.I,
+)
+_DONE = re.compile(
+    r"\btoteutun(ut|eet)\b|\btoteutettu\b|\btehty\b|\btehtiin\b|\bkäytössä\b|\bvalmis\b|\bvalmiit\b|\bvalmistunut\b"
+    r"|\bhyväksytty\b|\bauditoitu\b|\bperustettu\b|\botettu käyttöön\b|\bkäyttöön otettu\b|\bkäyttöönotettu\b"
+    r"|\bpäätetty\b|\bjärjestetty\b|\bsolmittu\b|\bmyönnetty\b|\btoimii\b|\bvalmiina\b"
+    # past participles ("vahvistettu", "hyväksynyt", "kokoontunut"): the thing was done
+    r"|\b\w{3,}(ttu|tty|nut|nyt|ttiin)\b",
+    re.I,
+)
+
+
+def derive_status(outcome: str | None) -> Status:
+    """The status the outcome text implies (see the module docstring for the rules)."""
+    if not outcome or not outcome.strip():
+        return Status.unknown
+    text = " ".join(outcome.split())
+    not_done = bool(_NOT_DONE.search(text))
+    done = bool(_DONE.search(_NOT_DONE.sub(" ", text)))
+    if not_done and done:
+        return Status.in_progress
+    if not_done:
+        return Status.not_done
+    if _IN_PROGRESS.search(text):
+        return Status.in_progress
+    if done:
+        return Status.done
+    return Status.unknown
+
+
+def with_derived_status(action: Action) -> Action:
+    """Fill in a derived status where none was set (a hand-set status always wins)."""
+    if action.status is not None:
+        return action
+    return action.model_copy(update={"status": derive_status(action.outcome), "status_derived": True})
+
+
+def effective_status(action: Action) -> Status:
+    return action.status if action.status is not None else derive_status(action.outcome)

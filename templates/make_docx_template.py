@@ -1,0 +1,287 @@
+"""Build templates/report.docx: the Word template of the yearly report.
+
+The template is an ordinary Word document with Jinja2 tags (docxtpl): open it in Word,
+change styles, fonts and the letterhead, keep the tags. This script made the default
+one; run it again (`make docx-template`) only to reset the default.
+
+Tags used: {{ value }} in text, {%p ... %} in paragraphs of their own (the paragraph
+disappears from the output), {%tr ... %} in table rows of their own (the row repeats).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from hytetool.render.docx import normalize_zip  # noqa: E402
+
+OUT = Path(__file__).with_name("report.docx")
+FIXED_DATE = datetime(2000, 1, 1)
+
+
+def field(paragraph, instruction: str, placeholder: str = "") -> None:
+    """A Word field (PAGE, TOC): begin, instruction, separate, shown text, end."""
+    def run_with(element):
+        run = paragraph.add_run()
+        run._r.append(element)
+        return run
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    paragraph.add_run(placeholder)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def fld_char(paragraph, kind: str) -> None:
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    if kind == "begin":
+        element.set(qn("w:dirty"), "true")
+    paragraph.add_run()._r.append(element)
+
+
+def toc(doc) -> None:
+    """A TOC field whose shown text already lists the headings.
+
+    Word rebuilds it with page numbers when the file opens (updateFields); a reader
+    that does not update fields (LibreOffice's PDF export) still shows the entries.
+    """
+    first = doc.add_paragraph(style="TOC 1" if "TOC 1" in doc.styles else None)
+    fld_char(first, "begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = ' TOC \\o "1-3" \\h \\z \\u '
+    first.add_run()._r.append(instr)
+    fld_char(first, "separate")
+    first.add_run("{{ labels.summary }}")
+    doc.add_paragraph("{{ labels.goals }}")
+    tag(doc, "{%p for goal in goals %}")
+    doc.add_paragraph("\u2003{{ goal.name }}")
+    tag(doc, "{%p endfor %}")
+    doc.add_paragraph("{{ labels.key_figures }}")
+    doc.add_paragraph("{{ labels.sdg_overview }}")
+    last = doc.add_paragraph("{{ labels.sources }}")
+    fld_char(last, "end")
+
+
+def repeat_header(row) -> None:
+    """Mark a table row as the header Word repeats at the top of every page."""
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def tag(doc, text: str) -> None:
+    doc.add_paragraph(text)
+
+
+def fill(row, texts: list[str], bold: bool = False) -> None:
+    for cell, text in zip(row.cells, texts):
+        cell.text = text
+        for run in cell.paragraphs[0].runs:
+            run.bold = bold
+
+
+def table(doc, headers: list[str], cells: list[str], loop: str, total: list[str] | None = None,
+          widths: list[float] | None = None):
+    """A grid table: a repeating header row, one looping row, optionally a totals row."""
+    t = doc.add_table(rows=4 + (1 if total else 0), cols=len(headers))
+    t.style = "Table Grid"
+    fill(t.rows[0], headers, bold=True)
+    repeat_header(t.rows[0])
+    t.rows[1].cells[0].text = "{%tr " + loop + " %}"
+    fill(t.rows[2], cells)
+    t.rows[3].cells[0].text = "{%tr endfor %}"
+    if total:
+        fill(t.rows[4], total, bold=True)
+    if widths:
+        set_widths(t, widths)
+    return t
+
+
+def set_widths(t, widths: list[float]) -> None:
+    """Fixed column widths, in the grid (LibreOffice reads it) and in every cell (Word does)."""
+    t.autofit = False
+    for col, width in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(Cm(width).twips)))
+    for row in t.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = Cm(width)
+
+
+def landscape(section) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+
+
+def portrait(section) -> None:
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+
+
+def page_number_footer(section) -> None:
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = 1  # centred
+    field(paragraph, "PAGE", "1")
+
+
+def build() -> bytes:
+    doc = Document()
+    doc.styles["Normal"].font.name = "Calibri"
+    doc.styles["Normal"].font.size = Pt(10)
+    first = doc.sections[0]
+    portrait(first)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(first, side, Cm(2))
+    page_number_footer(first)
+
+    # title page
+    doc.add_paragraph("{{ labels.report_title }} {{ year }}", style="Title")
+    doc.add_paragraph("{{ municipality }}", style="Subtitle")
+    doc.add_paragraph("{{ labels.report_subtitle }}")
+    tag(doc, "{%p if plan_period %}")
+    doc.add_paragraph("{{ labels.plan_period }}: {{ plan_period }}")
+    tag(doc, "{%p endif %}")
+    doc.add_paragraph("{{ labels.covers }}:")
+    tag(doc, "{%p for item in covers %}")
+    doc.add_paragraph("{{ item }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # table of contents: a real TOC field, updated when Word opens the file
+    doc.add_paragraph("{{ labels.toc }}", style="TOC Heading" if "TOC Heading" in doc.styles else "Heading 1")
+    toc(doc)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # summary
+    doc.add_heading("{{ labels.summary }}", level=1)
+    doc.add_paragraph("{{ labels.summary_intro }}")
+    doc.add_paragraph("{{ chart }}")
+    doc.add_paragraph("{{ labels.chart_caption }}", style="Caption")
+    table(doc,
+          ["{{ labels.goal }}", "{{ labels.sector }}", "{{ summary.statuses[0].label }}",
+           "{{ summary.statuses[1].label }}", "{{ summary.statuses[2].label }}",
+           "{{ summary.statuses[3].label }}", "{{ labels.total }}"],
+          ["{{ row.goal }}", "{{ row.sector }}", "{{ row.done }}", "{{ row.in_progress }}",
+           "{{ row.not_done }}", "{{ row.unknown }}", "{{ row.total }}"],
+          "for row in summary.rows",
+          total=["{{ labels.total }}", "", "{{ summary.totals.done }}", "{{ summary.totals.in_progress }}",
+                 "{{ summary.totals.not_done }}", "{{ summary.totals.unknown }}", "{{ summary.totals.total }}"],
+          widths=[4.6, 3.8, 1.9, 1.9, 1.9, 1.9, 1.9])
+    doc.add_paragraph("{{ labels.status_derived_note }}")
+
+    # goals: wide action tables in a landscape section
+    goals = doc.add_section(WD_SECTION.NEW_PAGE)
+    landscape(goals)
+    doc.add_heading("{{ labels.goals }}", level=1)
+    tag(doc, "{%p for goal in goals %}")
+    doc.add_heading("{{ goal.name }}", level=2)
+    tag(doc, "{%p if goal.objectives %}")
+    doc.add_heading("{{ labels.objectives }}", level=3)
+    tag(doc, "{%p for text in goal.objectives %}")
+    doc.add_paragraph("{{ text }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if goal.priorities %}")
+    doc.add_heading("{{ labels.priorities }}", level=3)
+    tag(doc, "{%p for text in goal.priorities %}")
+    doc.add_paragraph("{{ text }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for sector in goal.sectors %}")
+    doc.add_heading("{{ sector.name }}", level=3)
+    table(doc,
+          ["{{ labels.action }}", "{{ labels.responsible }}", "{{ labels.indicators }}", "{{ labels.outcome }}",
+           "{{ labels.status }}", "{{ labels.source }}"],
+          ["{{ a.text }}", "{{ a.responsible }}{% if a.schedule %} ({{ a.schedule }}){% endif %}",
+           "{{ a.indicators }}", "{{ a.outcome }}", "{{ a.status_label }}", "{{ a.source }}"],
+          "for a in sector.actions", widths=[6.2, 4.2, 4.5, 6.8, 2.3, 2.5])
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if goal.outcomes %}")
+    doc.add_heading("{{ labels.outcomes }}", level=3)
+    tag(doc, "{%p for o in goal.outcomes %}")
+    doc.add_paragraph("{{ o.text }} ({{ o.sector }}, {{ o.source }})", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+
+    # key figures, SDG, sources: portrait again
+    rest = doc.add_section(WD_SECTION.NEW_PAGE)
+    portrait(rest)
+    doc.add_heading("{{ labels.key_figures }}", level=1)
+    tag(doc, "{%p for t in key_figures %}")
+    doc.add_heading("{{ t.sector }}{% if t.area %} – {{ t.area }}{% endif %}", level=2)
+    doc.add_paragraph("{% if t.responsible_person %}{{ labels.responsible_person }}: {{ t.responsible_person }} · "
+                      "{% endif %}{{ labels.source }}: {{ t.source }}")
+    table(doc,
+          ["", "{{ t.head4[0] }}", "{{ t.head4[1] }}", "{{ t.head4[2] }}", "{{ t.head4[3] }}",
+           "{{ labels.deviation }}", "{{ labels.deviation_pct }}"],
+          ["{{ r.label }}", "{{ r.values4[0] }}", "{{ r.values4[1] }}", "{{ r.values4[2] }}",
+           "{{ r.values4[3] }}", "{{ r.deviation }}", "{{ r.deviation_pct }}"],
+          "for r in t.rows", widths=[5.2, 1.9, 1.9, 1.9, 1.9, 2, 2.2])
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if not key_figures %}")
+    doc.add_paragraph("{{ labels.no_key_figures }}")
+    tag(doc, "{%p endif %}")
+
+    doc.add_heading("{{ labels.sdg_overview }}", level=1)
+    tag(doc, "{%p if sdg %}")
+    doc.add_paragraph("{{ labels.sdg_intro }}")
+    table(doc, ["{{ labels.sdg }}", "", "{{ labels.count }}"],
+          ["{{ s.number }}", "{{ s.name }}", "{{ s.count }}"], "for s in sdg", widths=[1.5, 11, 2.5])
+    tag(doc, "{%p else %}")
+    doc.add_paragraph("{{ labels.no_sdg }}")
+    tag(doc, "{%p endif %}")
+
+    doc.add_heading("{{ labels.sources }}", level=1)
+    table(doc,
+          ["#", "{{ labels.title }}", "{{ labels.file }}", "{{ labels.kind }}", "{{ labels.period }}",
+           "{{ labels.extent }}", "{{ labels.sha }}"],
+          ["[{{ s.number }}]", "{{ s.title }}", "{{ s.file }}", "{{ s.kind }}", "{{ s.period }}",
+           "{{ s.extent }}", "{{ s.sha }}"],
+          "for s in sources", widths=[1, 4.5, 3.6, 2.2, 1.9, 2.1, 1.9])
+
+    update_fields_on_open(doc)
+    props = doc.core_properties
+    props.author, props.title = "hytetool", "HYTE report template"
+    props.created = props.modified = props.last_printed = FIXED_DATE
+    props.revision = 1
+    import io
+
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return normalize_zip(buffer.getvalue())
+
+
+def update_fields_on_open(doc) -> None:
+    """Ask Word to refresh the TOC and page fields when the report is opened."""
+    settings = doc.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
+
+if __name__ == "__main__":
+    OUT.write_bytes(build())
+    print(f"wrote {OUT}")
