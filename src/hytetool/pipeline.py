@@ -13,13 +13,15 @@ from pathlib import Path
 
 from hytetool.errors import HyteError, InputError
 from hytetool.extract.base import SourceText
+from hytetool.extract.docx import read_docx
+from hytetool.extract.pdf import read_pdf
 from hytetool.extract.text import read_text
 from hytetool.normalize import Normalized, normalize
 from hytetool.normalize.strategy import Strategy, load_strategy
 from hytetool.yamlio import WriteStatus, write_document
 
 DEFAULT_STRATEGY = Path("data/reference/strategy.yaml")
-READERS: dict[str, Callable[[Path], SourceText]] = {".txt": read_text}
+READERS: dict[str, Callable[[Path], SourceText]] = {".txt": read_text, ".docx": read_docx, ".pdf": read_pdf}
 
 
 @dataclass

@@ -31,6 +31,9 @@ class SourceText:
     sha256: str
     lines: list[Line] = field(default_factory=list)
     page_count: int | None = None
+    # Page headers and footers (Word), kept apart so they never become table cells but
+    # metadata can still read a title or sector printed only there.
+    furniture: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:

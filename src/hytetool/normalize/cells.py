@@ -94,15 +94,21 @@ def _hard_end(raw: str) -> bool:
     return raw == raw.rstrip() and not raw.rstrip().endswith(("-", "\u2013"))
 
 
-def split_items(lines: tuple[Line, ...] | list[Line]) -> list[str]:
-    """Items of a cell: soft-wrapped lines joined, hard line ends kept as item breaks."""
-    items: list[list[str]] = []
+def item_groups(lines: tuple[Line, ...] | list[Line]) -> list[list[Line]]:
+    """The lines of each item of a cell; kept as lines so a layout can make one Para per item."""
+    items: list[list[Line]] = []
     for index, line in enumerate(lines):
         if index == 0 or _hard_end(lines[index - 1].text) and _starts_item(line.text):
-            items.append([line.text])
+            items.append([line])
         else:
-            items[-1].append(line.text)
-    return [text for text in (join_lines(group) for group in items) if text]
+            items[-1].append(line)
+    return items
+
+
+def split_items(lines: tuple[Line, ...] | list[Line]) -> list[str]:
+    """Items of a cell: soft-wrapped lines joined, hard line ends kept as item breaks."""
+    texts = (join_lines(line.text for line in group) for group in item_groups(lines))
+    return [text for text in texts if text]
 
 
 def _starts_item(text: str) -> bool:

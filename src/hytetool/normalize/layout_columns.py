@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from hytetool.extract.base import Line
 from hytetool.normalize.align import group_paragraphs, place_paragraphs
-from hytetool.normalize.cells import Para, paragraphs, parse_sdg
-from hytetool.normalize.regions import Region, label_of
+from hytetool.normalize.cells import Para, item_groups, paragraphs, parse_sdg
+from hytetool.normalize.regions import Region, cell_label, is_marker_row, label_of, same_cells
 from hytetool.normalize.tables import GoalTable, TableRow
 from hytetool.normalize.textutil import clean_ws
 from hytetool.normalize.vocab import OBJECTIVES_MARKER, PRIORITIES_MARKER, Column
@@ -155,32 +155,90 @@ def _distribute(table: GoalTable, paras: list[Para], attr: str, reference: list[
 
 
 def read_tabbed(lines: list[Line], region: Region) -> GoalTable:
+    """Rows of real cells: Word's "save as text" (tabs) or a Word table (.docx).
+
+    A cell may hold several paragraphs ("\n"); a plan table (no indicator or outcome
+    column) gives one action per paragraph and its responsible paragraphs as units; an
+    empty objective cell (a vertical merge) continues the objective above; a repeated
+    header row is skipped; a 2022-25 row ("Kaupunkistrategia 2022–25:" ...) gives the
+    goal's objectives, priorities and outcomes.
+    """
     table = GoalTable("tabbed", lines[0].no, lines[-1].no)
+    header = lines[0].cells
+    table.one_action_per_paragraph = _is_plan(header)
+    body = lines if is_marker_row(header) else lines[1:]
     sdg_texts: list[str] = []
-    for line in lines[1:]:
-        if line.blank:
+    for line in body:
+        if line.blank or (line is not lines[0] and same_cells(line.cells, header)):
             continue
         if not line.cells:
             table.unplaced.append((Para((line,)), "line without cells inside a tab-separated table"))
-            continue
-        cells = {col: Para((Line(line.no, text, line.page),)) for col, text in zip(region.columns, line.cells)
-                 if text.strip()}
-        if Column.sdg in cells:
-            sdg_texts.append(clean_ws(cells.pop(Column.sdg).text))
-        if cells:
-            table.rows.append(_row_from_cells(cells))
+        elif is_marker_row(line.cells):
+            _read_marker_row(table, line, region.columns)
+        else:
+            cells = {col: cell for col, text in zip(region.columns, line.cells) if (cell := cell_lines(line, text))}
+            if Column.sdg in cells:
+                sdg_texts.extend(Para(tuple(cells.pop(Column.sdg))).items)
+            if cells:
+                table.rows.append(_row_from_cells(cells, table, Column.objective in region.columns))
     table.sdg = parse_sdg(sdg_texts)
     return table
 
 
-def _row_from_cells(cells: dict[Column, Para]) -> TableRow:
-    def get(col: Column) -> list[Para]:
-        return [cells[col]] if col in cells else []
+def cell_lines(line: Line, text: str) -> list[Line]:
+    """A cell's paragraphs as Lines of the row (same `no`); a paragraph end is a hard
+    line end, so trailing spaces Word leaves behind do not join two paragraphs."""
+    return [Line(line.no, part.rstrip(), line.page) for part in text.split("\n") if part.strip()]
 
-    return TableRow(
+
+def _is_plan(header: tuple[str, ...] | None) -> bool:
+    """A plan table names actions but neither indicators nor outcomes (Tavoite |
+    Toimenpide 2026 | Kuka vastaa): its action cell lists one action per paragraph."""
+    labels = {cell_label(cell) for cell in header or ()}
+    return Column.action in labels and not labels & {Column.indicators, Column.outcome}
+
+
+def _row_from_cells(cells: dict[Column, list[Line]], table: GoalTable, has_objective: bool) -> TableRow:
+    def get(col: Column) -> list[Para]:
+        return [Para(tuple(cells[col]))] if col in cells else []
+
+    row = TableRow(
         objective=get(Column.objective),
         actions=get(Column.action),
         responsible=get(Column.responsible),
         indicators=get(Column.indicators),
         outcome=get(Column.outcome),
     )
+    row.continues_objective = has_objective and not row.objective
+    if table.one_action_per_paragraph:
+        _plan_cells(row, cells, table.rows[-1] if table.rows else None)
+    return row
+
+
+def _plan_cells(row: TableRow, cells: dict[Column, list[Line]], previous: TableRow | None) -> None:
+    """One action per paragraph, units = the responsible paragraphs. A row under a
+    vertically merged objective with an empty responsible cell shares the units above
+    (the merge spans both cells, as the plan's rows share one list of units)."""
+    row.actions = [Para(tuple(group)) for group in item_groups(cells.get(Column.action, []))]
+    row.units = row.responsible[0].items if row.responsible else []
+    row.responsible = []
+    if not row.units and row.continues_objective and previous is not None:
+        row.units = list(previous.units or [])
+
+
+def _read_marker_row(table: GoalTable, line: Line, columns: tuple[Column, ...]) -> None:
+    """The 2022-25 row: each paragraph goes to the list its column (or the marker
+    paragraph before it) names; the third column's paragraphs are outcomes."""
+    targets = {Column.objective: table.objectives, Column.priority: table.priorities}
+    for column, text in zip(columns, line.cells or ()):
+        if column is Column.sdg:
+            continue
+        target = targets.get(column, table.outcomes)
+        for group in item_groups(cell_lines(line, text)):
+            para = Para(tuple(group))
+            if OBJECTIVES_MARKER.match(clean_ws(para.text)):
+                target = table.objectives
+            elif PRIORITIES_MARKER.match(clean_ws(para.text)):
+                target = table.priorities
+            else:
+                target.append(para)

@@ -82,32 +82,94 @@ def _is_row_header(line: Line) -> bool:
     return len(cols) >= MIN_HEADER_COLUMNS and cols[0] is Column.objective and line.cells is None
 
 
+# A header cell is a label, not prose: only cells this short are read for header words
+# ("Hyvinvointityötä toteuttava toimenpide 2026"); a body cell mentioning "toimenpide"
+# must not turn its row into a header.
+HEADER_CELL_MAX_WORDS = 10
+# Column roles of a Word table that starts at the "Kaupunkistrategia 2022–25:" row
+# without a header row (the 2022-25 layout: objectives, priorities, outcomes).
+MARKER_COLUMNS = (Column.objective, Column.priority, Column.outcome)
+
+
+def cell_label(cell: str) -> Column | None:
+    """The column a header cell names: an exact label, else the first header word of a
+    short cell (Word headers are longer than the lone labels of column-wise exports)."""
+    if (label := label_of(cell)) is not None:
+        return label
+    plain = clean_ws(cell)
+    if len(plain.split()) > HEADER_CELL_MAX_WORDS:
+        return None
+    columns = header_columns(plain)
+    return columns[0] if columns else None
+
+
 def _tabbed_columns(line: Line) -> tuple[Column, ...] | None:
     if not line.cells:
         return None
-    labels = tuple(label_of(cell) for cell in line.cells)
+    labels = tuple(cell_label(cell) for cell in line.cells)
     if sum(label is not None for label in labels) >= MIN_HEADER_COLUMNS:
         return tuple(label or Column.outcome for label in labels)
     return None
 
 
+def is_marker_row(cells: tuple[str, ...] | None) -> bool:
+    """A table row of the 2022-25 layout: its first filled cell opens with the
+    "Kaupunkistrategia 2022–25:" paragraph (Word keeps the three columns as cells)."""
+    first = next((cell for cell in cells or () if cell.strip()), "")
+    paragraph = next((part for part in first.split("\n") if part.strip()), "")
+    return bool(OBJECTIVES_MARKER.match(clean_ws(paragraph)))
+
+
+def same_cells(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool:
+    """Two rows with the same cell texts (a table header repeated on the next page)."""
+    return a is not None and b is not None and [clean_ws(c) for c in a] == [clean_ws(c) for c in b]
+
+
+def _continues_table(lines: list[Line], starts: list[Region], captions: list[Caption], index: int,
+                     stopped: bool) -> bool:
+    """A repeated header (even after a note), or a 2022-25 row inside the open table."""
+    if not starts or starts[-1].kind != "tabbed" or _caption_between(captions, starts[-1], index):
+        return False
+    line = lines[index]
+    return same_cells(lines[starts[-1].start].cells, line.cells) or (is_marker_row(line.cells) and not stopped)
+
+
+def _leaves_table(line: Line, starts: list[Region], stops: list[int]) -> bool:
+    """Text without cells after a table's rows ends the table: what follows (a sector
+    heading, a key-figure table) is not part of it."""
+    if line.blank or line.cells or not starts or starts[-1].kind != "tabbed":
+        return False
+    return not (stops and stops[-1] > starts[-1].start)
+
+
 def find_regions(lines: list[Line]) -> tuple[list[Region], list[Caption]]:
     captions: list[Caption] = []
     starts: list[Region] = []
+    stops: list[int] = []  # where prose ended a tabbed region
     for index, line in enumerate(lines):
+        stopped = bool(stops and starts and stops[-1] > starts[-1].start)
+        if _leaves_table(line, starts, stops):
+            stops.append(index)
         if caption := caption_of(line):
             caption.index = index
             captions.append(caption)
         elif OBJECTIVES_MARKER.match(clean_ws(line.text)):
             if not (starts and starts[-1].kind == "markers" and not _caption_between(captions, starts[-1], index)):
                 starts.append(Region("markers", index))
+        elif line.cells and _continues_table(lines, starts, captions, index, stopped):
+            if stopped:  # the table resumes after a note: the note stays inside it
+                stops.pop()
+            continue
         elif (cols := _tabbed_columns(line)) is not None:
             starts.append(Region("tabbed", index, columns=cols))
+        elif is_marker_row(line.cells):
+            columns = MARKER_COLUMNS + (Column.outcome,) * (len(line.cells or ()) - len(MARKER_COLUMNS))
+            starts.append(Region("tabbed", index, columns=columns))
         elif _is_row_header(line):
             starts.append(Region("rows", index, columns=header_columns(line.text)))
         elif label_of(line.text) is Column.objective and _action_label_follows(lines, index):
             starts.append(Region("labels", index))
-    _close(starts, captions, len(lines))
+    _close(starts, captions, len(lines), stops)
     return [r for r in starts if r.end > r.start], captions
 
 
@@ -125,9 +187,9 @@ def _caption_between(captions: list[Caption], region: Region, index: int) -> boo
     return any(region.start < c.index < index for c in captions)
 
 
-def _close(regions: list[Region], captions: list[Caption], total: int) -> None:
-    """Each region ends at the next region start or caption."""
-    stops = sorted({r.start for r in regions} | {c.index for c in captions} | {total})
+def _close(regions: list[Region], captions: list[Caption], total: int, ends: list[int] | None = None) -> None:
+    """Each region ends at the next region start or caption (or where prose ended a table)."""
+    stops = sorted({r.start for r in regions} | {c.index for c in captions} | {total} | set(ends or ()))
     for region in regions:
         region.end = next(s for s in stops if s > region.start)
 

@@ -19,6 +19,8 @@ from wordfreq import zipf_frequency
 _WS_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
 VOWELS = set("aeiouyäöå")
+# After a hyphen, these words show a suspended compound ("Hoiva- ja hoitotyön").
+SUSPENDED_JOINERS = frozenset({"ja", "tai", "sekä", "eli", "och", "and"})
 # A first part this short before a line-final hyphen is an abbreviation ("hyte-", "MS-").
 ABBREVIATION_MAX_LEN = 4
 # Letters that pdf text extraction splits off most often (narrow glyphs get wide gaps).
@@ -49,8 +51,13 @@ def _keeps_hyphen(head: str, tail: str) -> bool:
     return last in VOWELS and last == first  # "vapaa-" + "aika", "liikunta-" + "aktivointiin"
 
 
-def join_lines(lines: Iterable[str]) -> str:
-    """Join the wrapped lines of one paragraph into one line of text."""
+def join_lines(lines: Iterable[str], hyphenated: bool = True) -> str:
+    """Join the wrapped lines of one paragraph into one line of text.
+
+    `hyphenated=False` is for text whose writer never hyphenates (Word and LibreOffice
+    by default): a hyphen at a line end is then always part of the text ("Eduhouse-"
+    + "koulutukset" -> "Eduhouse-koulutukset").
+    """
     out = ""
     for raw in lines:
         line = clean_ws(raw)
@@ -60,12 +67,15 @@ def join_lines(lines: Iterable[str]) -> str:
             out = line
         elif out.endswith(("-", "\u2013")) and not out.endswith(" -"):
             head = out[:-1]
-            if out.endswith("\u2013") or _keeps_hyphen(head, line):
+            if not hyphenated and line.split(" ", 1)[0] in SUSPENDED_JOINERS:
+                out = out + " " + line  # "Hoiva-" + "ja hoitotyön" -> "Hoiva- ja hoitotyön"
+            elif out.endswith("\u2013") or not hyphenated or _keeps_hyphen(head, line):
                 out = out + line
             else:
                 out = head + line
         elif out.endswith((" -", " \u2013")):
-            out = out + line  # "ja -" + "polkuja" -> "ja -polkuja"
+            # "ja -" + "polkuja" -> "ja -polkuja"; a range keeps its spaces: "2021 -" + "2023"
+            out = out + (" " if line[:1].isdigit() else "") + line
         else:
             out = out + " " + line
     return out

@@ -13,6 +13,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display: CI and servers
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 STATUS_COLOURS = {"done": "#2e7d32", "in_progress": "#f9a825", "not_done": "#c62828", "unknown": "#9e9e9e"}
 CHART_SIZE_INCHES = (8.0, 3.6)
@@ -30,6 +31,7 @@ def status_chart(goals: list[str], series: dict[str, list[int]], labels: dict[st
             left = [a + b for a, b in zip(left, counts)]
         axes.set_yticks(positions, ["\n".join(textwrap.wrap(g, LABEL_WRAP)) or g for g in goals])
         axes.set_xlabel(labels["count"])
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # actions are counted, not measured
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=len(series), fontsize="small",
                     frameon=False)
         axes.spines[["top", "right"]].set_visible(False)

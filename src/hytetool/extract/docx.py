@@ -1,0 +1,244 @@
+"""Reader for Word documents (.docx): body paragraphs and table rows -> SourceText.
+
+Sectors fill in their welfare-plan tables in Word, so a .docx holds the real cell
+boundaries that a text or PDF export loses. The body is walked in document order: a
+paragraph becomes one Line, a table row one Line whose `cells` are its cell texts in
+grid order (a cell's paragraphs joined by "\\n"). Merged cells keep the grid: a cell
+spanning two columns is followed by an empty cell, and a cell that continues a vertical
+merge is empty (the normalizer carries the objective down; the text is not repeated).
+
+Page headers and footers go to `SourceText.furniture`, never into the lines: they would
+otherwise land between table rows. Page-number fields are dropped. Word has no fixed
+pages, so `page` and `page_count` stay None.
+
+The XML is walked directly (not python-docx's Table.rows) because python-docx repeats
+a merged cell's text in every grid position it covers, and its Paragraph.text skips
+tracked insertions and content controls.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+
+from pathlib import Path
+
+import docx
+from docx.document import Document as WordDocument
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from hytetool.errors import InputError
+from hytetool.extract.base import Line, SourceText, sha256_of
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+P, TBL, TR, TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
+# Containers that wrap block content or rows/cells without being content themselves
+# (content controls, custom XML): their children are read as if they stood in place.
+_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"}
+# Paragraph subtrees whose text is not part of the paragraph: deleted or moved-away
+# tracked changes, floating text boxes and drawings, run and paragraph properties.
+_SKIPPED = {f"{_W}{tag}" for tag in ("del", "moveFrom", "drawing", "pict", "object", "rPr", "pPr")}
+_TEXT_OF = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+_BR = f"{_W}br"
+
+# An old Word (.doc) file and an encrypted .docx are both OLE compound files.
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_MAIN_PART = re.compile(r"^word/document\d*\.xml$")  # Word Online sometimes writes document2.xml
+# A header/footer line that is only a page number ("3", "Sivu 3 (12)", "Page 3 of 12").
+_PAGE_NUMBER = re.compile(r"^(?:sivu|page|s\.)?\s*\d*\s*(?:(?:/|of|\()\s*\d+\s*\)?)?$", re.I)
+
+NOT_ZIP = "not a Word .docx file (not a zip archive); if it is an old .doc, save it as .docx"
+NO_MAIN_PART = "not a Word document: the archive lacks word/document.xml; save it again from Word"
+ENCRYPTED = "the document is password-protected (encrypted); remove the password in Word and save it again"
+
+
+def read_docx(path: Path) -> SourceText:
+    """Body paragraphs and table rows as Lines; headers and footers as furniture."""
+    data = path.read_bytes()
+    document = _open(path, data)
+    try:
+        lines = _body_lines(document.element.body)
+        furniture = _furniture(document)
+    except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
+        raise InputError(path, _damaged(exc)) from None
+    return SourceText(path=path, sha256=sha256_of(data), lines=lines, page_count=None, furniture=furniture)
+
+
+# ------------------------------------------------------------------ opening
+
+
+def _open(path: Path, data: bytes) -> WordDocument:
+    """python-docx's Document, or one InputError line that says what to do."""
+    if path.name.startswith("~$"):
+        raise InputError(path, "a Word lock file (the document is open in Word), not a document; close it or "
+                               "remove this file")
+    if not data:
+        raise InputError(path, "the file is empty; save the document again from Word")
+    if data.startswith(_OLE_MAGIC):
+        raise InputError(path, ENCRYPTED if _ENCRYPTED_STREAM in data else NOT_ZIP)
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InputError(path, NOT_ZIP)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+        if not any(_MAIN_PART.match(name) for name in names):
+            raise InputError(path, NO_MAIN_PART)
+        return docx.Document(io.BytesIO(data))
+    except InputError:
+        raise
+    except ValueError as exc:  # python-docx: "not a Word file, content type is ..."
+        if "content type" in str(exc):
+            raise InputError(path, "not a Word .docx document (a macro-enabled, Excel or PowerPoint file "
+                                   "renamed .docx?); save it as a Word document (.docx)") from None
+        raise InputError(path, _damaged(exc)) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, PackageNotFoundError, etree.XMLSyntaxError) as exc:
+        raise InputError(path, _damaged(exc)) from None
+
+
+def _damaged(exc: Exception) -> str:
+    return f"the .docx is damaged ({type(exc).__name__}); open it in Word and save it again"
+
+
+# ------------------------------------------------------------------ body
+
+
+def _children(element: etree._Element, tags: set[str]) -> Iterator[etree._Element]:
+    """Children with one of `tags`, looking through content controls and custom XML."""
+    for child in element:
+        if child.tag in tags:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tags)
+
+
+def _body_lines(body: etree._Element) -> list[Line]:
+    """One Line per paragraph and per table row, numbered in document order."""
+    lines: list[Line] = []
+    for block in _children(body, {P, TBL}):
+        if block.tag == P:
+            lines.append(_paragraph_line(len(lines) + 1, paragraph_text(block)))
+            continue
+        width = len(block.findall(f"{_W}tblGrid/{_W}gridCol"))
+        for row in _children(block, {TR}):
+            cells = row_cells(row, width)
+            text = " ".join(cell.replace("\n", " ") for cell in cells)
+            lines.append(Line(no=len(lines) + 1, text=text, cells=cells))
+    return lines
+
+
+def _paragraph_line(number: int, text: str) -> Line:
+    """A body paragraph; tabs mark cells as in Word's "save as text" (see extract/text.py)."""
+    text = text.replace("\n", " ")
+    cells = tuple(text.split("\t")) if "\t" in text else None
+    return Line(no=number, text=text.replace("\t", " "), cells=cells)
+
+
+def paragraph_text(paragraph: etree._Element) -> str:
+    """Visible text of a w:p: runs, hyperlinks, insertions, fields' shown results."""
+    parts: list[str] = []
+    _collect_text(paragraph, parts)
+    return "".join(parts)
+
+
+def _collect_text(element: etree._Element, parts: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            continue
+        if tag in _TEXT_OF:
+            parts.append(_TEXT_OF[tag] if _TEXT_OF[tag] is not None else child.text or "")
+        elif tag == _BR:  # a page or column break is no line break inside the text
+            parts.append("\n" if child.get(f"{_W}type") in (None, "textWrapping") else "")
+        else:
+            _collect_text(child, parts)
+
+
+# ------------------------------------------------------------------ tables
+
+
+def row_cells(row: etree._Element, width: int) -> tuple[str, ...]:
+    """Cell texts in grid order: spans padded with empty cells, merge continuations empty."""
+    cells = [""] * _grid_value(row, "gridBefore")
+    for cell in _children(row, {TC}):
+        text = "" if _continues_merge(cell) else cell_text(cell)
+        cells += [text] + [""] * (_cell_value(cell, "gridSpan", 1) - 1)
+    cells += [""] * _grid_value(row, "gridAfter")
+    cells += [""] * (width - len(cells))
+    return tuple(cells)
+
+
+def cell_text(cell: etree._Element) -> str:
+    """A cell's paragraphs joined by "\\n" (a nested table's cells read in order)."""
+    paragraphs: list[str] = []
+    for block in _children(cell, {P, TBL}):
+        if block.tag == P:
+            paragraphs.append(paragraph_text(block).replace("\t", " "))
+        else:
+            for row in _children(block, {TR}):
+                paragraphs += [c for tc in _children(row, {TC}) if (c := cell_text(tc))]
+    while paragraphs and not paragraphs[-1].strip():
+        paragraphs.pop()
+    while paragraphs and not paragraphs[0].strip():
+        paragraphs.pop(0)
+    return "\n".join(paragraphs)
+
+
+def _continues_merge(cell: etree._Element) -> bool:
+    """A cell under a vertically merged one (w:vMerge without "restart"), or right of a
+    legacy horizontal merge (w:hMerge): its text belongs to the merge's first cell."""
+    for tag in ("vMerge", "hMerge"):
+        merge = cell.find(f"{_W}tcPr/{_W}{tag}")
+        if merge is not None and merge.get(f"{_W}val") != "restart":
+            return True
+    return False
+
+
+def _cell_value(cell: etree._Element, tag: str, default: int) -> int:
+    return _int(cell.find(f"{_W}tcPr/{_W}{tag}"), default)
+
+
+def _grid_value(row: etree._Element, tag: str) -> int:
+    return _int(row.find(f"{_W}trPr/{_W}{tag}"), 0)
+
+
+def _int(element: etree._Element | None, default: int) -> int:
+    try:
+        return max(int(element.get(f"{_W}val")), 0) if element is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+# ------------------------------------------------------------------ headers and footers
+
+
+def _furniture(document: WordDocument) -> list[str]:
+    """Text of every defined page header, then every footer, without page numbers.
+
+    A header "linked to previous" is the prior section's: read once, where defined.
+    """
+    found: list[str] = []
+    for kinds in (("first_page_header", "header", "even_page_header"),
+                  ("first_page_footer", "footer", "even_page_footer")):
+        for section in document.sections:
+            for kind in kinds:
+                story = getattr(section, kind)
+                if not story.is_linked_to_previous:
+                    found += _story_lines(story.part.element)
+    return list(dict.fromkeys(found))
+
+
+def _story_lines(root: etree._Element) -> list[str]:
+    """Non-empty, non-page-number lines of a header or footer (its tables' rows as lines)."""
+    texts: list[str] = []
+    for block in _children(root, {P, TBL}):
+        if block.tag == P:
+            texts.append(paragraph_text(block))
+        else:
+            texts += [" ".join(cells) for row in _children(block, {TR}) if (cells := row_cells(row, 0))]
+    cleaned = (" ".join(text.split()) for text in texts)
+    return [text for text in cleaned if text and not _PAGE_NUMBER.match(text)]

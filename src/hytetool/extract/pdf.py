@@ -1,0 +1,131 @@
+"""Reader for PDFs (pdfplumber): words and their positions -> SourceText.
+
+Pages are read one at a time and closed, so memory is bounded by the page. On each
+page, ruled tables (Word or Excel printed to PDF) come from their drawn lines; a page
+without rules but with a header row that names the welfare-table columns is read as an
+unruled table, its columns taken from where the header words stand. Everything else
+becomes text lines in reading order. Inside a cell, a line that fills the cell's width
+was wrapped by the writer and is joined to the next; a shorter one ended a paragraph.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+
+from hytetool.errors import InputError
+from hytetool.extract.base import Line, SourceText, sha256_of
+from hytetool.extract.pdf_layout import Cell, Row, TextLine, page_layout
+from hytetool.normalize.textutil import clean_ws, join_lines
+from hytetool.normalize.vocab import OBJECTIVES_MARKER
+from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
+
+# How far into the file a real PDF's "%PDF-" marker may stand (some writers add junk first).
+PDF_MARKER_WINDOW = 1024
+
+
+def read_pdf(path: Path, settings: ExtractionSettings = DEFAULT_SETTINGS, password: str | None = None) -> SourceText:
+    data = path.read_bytes()
+    if b"%PDF-" not in data[:PDF_MARKER_WINDOW]:
+        raise InputError(path, "not a PDF file (no %PDF header); check the file type")
+    try:
+        pdf = pdfplumber.open(path, password=password or "")
+    except PDFPasswordIncorrect:
+        hint = "the password is wrong" if password else "it is encrypted; give the password with --password"
+        raise InputError(path, f"cannot open the PDF: {hint}") from None
+    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many types for damaged files
+        raise InputError(path, f"damaged or truncated PDF ({type(exc).__name__}); export it again") from None
+    with pdf:
+        return _read_pages(path, pdf, sha256_of(data), settings)
+
+
+def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings) -> SourceText:
+    try:
+        page_count = len(pdf.pages)
+    except Exception as exc:
+        raise InputError(path, f"damaged PDF, its pages cannot be read ({type(exc).__name__})") from None
+    if page_count == 0:
+        raise InputError(path, "the PDF has no pages")
+    source = SourceText(path=path, sha256=sha, page_count=page_count)
+    empty: list[int] = []
+    pending: list[Row | TextLine] = []  # the last table row waits: the next page may continue it
+    for number in range(1, page_count + 1):
+        page = pdf.pages[number - 1]
+        try:
+            layout = page_layout(page, number, settings)
+        except Exception as exc:
+            raise InputError(path, f"page {number} cannot be read ({type(exc).__name__}); export it again") from None
+        finally:
+            page.close()
+        if not layout.has_text:
+            empty.append(number)
+        source.furniture.extend(layout.furniture)
+        pending = continue_cut_row(pending, layout.items)
+        _emit(source, pending[:-1])
+        pending = pending[-1:]
+    _emit(source, pending)
+    if len(empty) == page_count:
+        raise InputError(path, f"no text on pages {_span(empty)}: it is a scan; run OCR first, e.g. ocrmypdf")
+    if empty:
+        source.furniture.append(f"no text on pages {_span(empty)} (scanned pages are skipped)")
+    return source
+
+
+def _span(pages: list[int]) -> str:
+    return f"{pages[0]}-{pages[-1]}" if len(pages) > 1 else str(pages[0])
+
+
+def continue_cut_row(pending: list[Row | TextLine], items: list[Row | TextLine]) -> list[Row | TextLine]:
+    """A row cut by a page break: its cells continue at the top of the next page.
+
+    The first body row of a page (after the repeated header) continues the last row of
+    the previous page when its first cell is empty and its text goes on where the last
+    row's text was still running (a cell filled to its edge, or a lower-case start).
+    """
+    last = pending[-1] if pending else None
+    body = [i for i, item in enumerate(items) if isinstance(item, Row) and not item.header]
+    if not isinstance(last, Row) or last.header or not body:
+        return pending + items
+    first = body[0]
+    if any(isinstance(items[i], TextLine) for i in range(first)):
+        return pending + items  # text between: a new table, not a continuation
+    row = items[first]
+    if len(row.cells) != len(last.cells) or not _continues(last, row):
+        return pending + items
+    merged = Row([_join_cells(a, b) for a, b in zip(last.cells, row.cells)], last.page, last.top)
+    return pending[:-1] + [merged] + [item for i, item in enumerate(items) if i != first]
+
+
+def _continues(last: Row, row: Row) -> bool:
+    """A new row starts with a capital in its first cell (a new objective) or leaves it
+    empty under a merged objective with fresh sentences; a cut row goes on in lower case."""
+    first = row.cells[0].text.strip()
+    if first:
+        return first[:1].islower()
+    if OBJECTIVES_MARKER.match(clean_ws(last.cells[0].text.split("\n", 1)[0])):
+        return True  # a 2022-25 goal is one row: whatever follows under its header continues it
+    starts = [(a, b.text.lstrip()[:1]) for a, b in zip(last.cells, row.cells) if b.text.strip()]
+    return bool(starts) and not any(ch.isupper() for _, ch in starts) and any(a.soft_end for a, _ in starts)
+
+
+def _join_cells(a: Cell, b: Cell) -> Cell:
+    if not b.text:
+        return a
+    if not a.text:
+        return b
+    text = join_lines([a.text, b.text]) if a.soft_end else a.text + "\n" + b.text
+    return Cell(text, b.soft_end, a.bbox)
+
+
+def _emit(source: SourceText, items: list[Row | TextLine]) -> None:
+    for item in items:
+        number = len(source.lines) + 1
+        if isinstance(item, TextLine):
+            source.lines.append(Line(number, item.text, item.page, None, item.bbox))
+        else:
+            cells = tuple(cell.text for cell in item.cells)
+            source.lines.append(Line(number, " ".join(c.replace("\n", " ") for c in cells), item.page, cells,
+                                     item.bbox))

@@ -1,0 +1,295 @@
+"""One PDF page -> table rows (with cells) and text lines, from word positions.
+
+Kept apart from pdf.py (file handling, errors, pages) so the geometry can be read and
+tested on its own, and drawn by `hyte inspect`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hytetool.extract.settings import ExtractionSettings
+from hytetool.normalize.regions import cell_label, header_columns
+from hytetool.normalize.textutil import clean_ws, join_lines
+from hytetool.normalize.vocab import GOAL_CAPTION, MIN_HEADER_COLUMNS, Column
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+PAGE_FURNITURE = re.compile(r"^(sivu\s*)?\d{1,4}(\s*\(\s*\d{1,4}\s*\)|\s*/\s*\d{1,4})?$", re.I)
+# A space is about this share of the font size; used to tell a wrapped line from a short one.
+SPACE_SHARE = 0.3
+# A line gap this much wider than the cell's tightest one is space after a paragraph.
+PARAGRAPH_GAP_FACTOR = 1.15
+# Words farther apart than this many font sizes in a header row belong to different columns.
+HEADER_CELL_GAP = 1.2
+
+
+@dataclass
+class Cell:
+    text: str
+    soft_end: bool = False  # the cell's last line filled its width: text may go on
+    bbox: Box | None = None
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    page: int
+    top: float
+    header: bool = False
+
+    @property
+    def bbox(self) -> Box | None:
+        boxes = [c.bbox for c in self.cells if c.bbox]
+        if not boxes:
+            return None
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+@dataclass
+class TextLine:
+    text: str
+    page: int
+    top: float
+    bbox: Box
+
+
+@dataclass
+class PageLayout:
+    """What one page holds, in reading order; also what `hyte inspect` draws."""
+
+    items: list[Row | TextLine] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)
+    has_text: bool = False
+    ruled: list[Box] = field(default_factory=list)  # table boxes found from lines
+    columns: list[float] = field(default_factory=list)  # unruled: column starts
+
+
+# ------------------------------------------------------------------ words and lines
+
+
+def _lines(words: list[dict], settings: ExtractionSettings) -> list[list[dict]]:
+    """Words grouped into lines by their top, each line left to right."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= settings.line_tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _text(line: list[dict]) -> str:
+    return " ".join(w["text"] for w in line)
+
+
+def _box(words: list[dict]) -> Box:
+    return (min(w["x0"] for w in words), min(w["top"] for w in words),
+            max(w["x1"] for w in words), max(w["bottom"] for w in words))
+
+
+def cell_text(words: list[dict], right: float, left: float, settings: ExtractionSettings) -> Cell:
+    """The words of one cell as text: wrapped lines joined, paragraph ends kept as newlines.
+
+    Word and LibreOffice often put a little space after a paragraph: where a cell shows
+    such larger gaps, they alone mark paragraph ends. Otherwise the room left on a line
+    tells a wrap from an end (see _wrapped).
+    """
+    if not words:
+        return Cell("")
+    lines = _lines(words, settings)
+    pad = max(0.0, min(w["x0"] for w in words) - left)
+    gaps = [b[0]["top"] - a[0]["top"] for a, b in zip(lines, lines[1:])]
+    pitch = min(gaps) if gaps else 0.0
+    spaced = any(g > pitch * PARAGRAPH_GAP_FACTOR for g in gaps)
+    paragraphs: list[list[str]] = [[_text(lines[0])]]
+    for gap, previous, line in zip(gaps, lines, lines[1:]):
+        if gap > pitch * PARAGRAPH_GAP_FACTOR:
+            wrapped = False
+        else:
+            wrapped = spaced or _wrapped(previous, line, right - pad)
+        if wrapped:
+            paragraphs[-1].append(_text(line))
+        else:
+            paragraphs.append([_text(line)])
+    last = lines[-1]
+    soft = right - pad - last[-1]["x1"] < (last[-1]["bottom"] - last[-1]["top"]) * 3
+    return Cell("\n".join(join_lines(p, hyphenated=False) for p in paragraphs), soft, _box(words))
+
+
+# A line ending in one of these goes on in the next line whatever that starts with.
+_RUNS_ON = re.compile(r"([,;:/(\-\u2013]|\b(ja|sekä|tai|eli|että|kuin|the|and|och))$", re.I)
+
+
+def _wrapped(previous: list[dict], line: list[dict], limit: float) -> bool:
+    """Whether the writer wrapped `previous` (the next word would not have fit) rather
+    than ending a paragraph. A long word after a short line fits both readings: a capital
+    or a digit after a line that is not nearly full and does not run on starts a new
+    paragraph ("Vuosikello" / "Kouluterveyskysely"). Measured on the fixtures, also
+    joining nearly full lines before a capital cost more paragraphs than it saved."""
+    size = line[0]["bottom"] - line[0]["top"]
+    room = limit - previous[-1]["x1"]
+    if room >= (line[0]["x1"] - line[0]["x0"]) + SPACE_SHARE * size:
+        return False
+    first = line[0]["text"][:1]
+    return first.islower() or not (first.isupper() or first.isdigit()) or bool(_RUNS_ON.search(_text(previous)))
+
+
+def _inside(word: dict, box: Box) -> bool:
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+# ------------------------------------------------------------------ ruled tables
+
+
+def _ruled_rows(table, words: list[dict], number: int, settings: ExtractionSettings) -> list[Row]:
+    rows = []
+    for index, row in enumerate(table.rows):
+        cells = []
+        for box in row.cells:
+            if box is None:  # covered by a merged cell above or beside it
+                cells.append(Cell(""))
+                continue
+            inside = [w for w in words if _inside(w, box)]
+            cells.append(cell_text(inside, box[2], box[0], settings))
+        header = index == 0 and _is_header([c.text for c in cells])
+        rows.append(Row(cells, number, row.bbox[1], header))
+    return rows
+
+
+def _is_header(texts: list[str]) -> bool:
+    """A header row names most of its columns (Word headers may be long: cell_label)."""
+    named = sum(cell_label(t) is not None for t in texts if t.strip())
+    return named >= min(MIN_HEADER_COLUMNS, len(texts)) or (len(texts) >= 2 and named >= len(texts) - 1 >= 2)
+
+
+# ------------------------------------------------------------------ unruled tables
+
+
+def _header_cells(line: list[dict]) -> list[list[dict]]:
+    """Split a header line into cells where the gap between words is wide."""
+    cells: list[list[dict]] = [[line[0]]]
+    for previous, word in zip(line, line[1:]):
+        size = word["bottom"] - word["top"]
+        if word["x0"] - previous["x1"] > HEADER_CELL_GAP * size:
+            cells.append([word])
+        else:
+            cells[-1].append(word)
+    return cells
+
+
+def _find_header(lines: list[list[dict]]) -> int | None:
+    for index, line in enumerate(lines):
+        cols = header_columns(_text(line))
+        if len(cols) >= MIN_HEADER_COLUMNS and cols[0] is Column.objective:
+            if len(_header_cells(line)) >= MIN_HEADER_COLUMNS:
+                return index
+    return None
+
+
+def _unruled_rows(lines: list[list[dict]], start: int, number: int, width: float,
+                  settings: ExtractionSettings) -> tuple[list[Row], list[float], int]:
+    """Rows of an unruled table whose header line is lines[start]; returns the rows, the
+    column starts and the index of the first line after the table."""
+    header = _header_cells(lines[start])
+    starts = [cell[0]["x0"] for cell in header]
+    bounds = [s - settings.column_slack for s in starts[1:]] + [width]
+    end = start + 1
+    while end < len(lines) and _header_continues(lines[end], lines[end - 1], header):
+        end += 1  # a wrapped header ("Kuka vastaa toimenpiteen" / "toteuttamisesta?")
+    header_words = [w for line in lines[start:end] for w in line]
+    rows = [Row([_column_cell(header_words, i, starts, bounds, settings) for i in range(len(starts))], number,
+                lines[start][0]["top"], header=True)]
+    group: list[list[dict]] = []
+    for index in range(end, len(lines)):
+        line = lines[index]
+        if GOAL_CAPTION.match(_text(line)) or _find_header([line]) is not None:
+            _close_row(rows, group, starts, bounds, number, settings)
+            return rows, starts, index
+        if group and _row_gap(group[-1], line) > settings.row_gap_lines * _height(line):
+            _close_row(rows, group, starts, bounds, number, settings)
+            group = []
+        group.append(line)
+    _close_row(rows, group, starts, bounds, number, settings)
+    return rows, starts, len(lines)
+
+
+def _header_continues(line: list[dict], previous: list[dict], header: list[list[dict]]) -> bool:
+    close = line[0]["top"] - previous[0]["bottom"] < 0.6 * _height(line)
+    return close and clean_ws(_text(line))[:1].islower()
+
+
+def _height(line: list[dict]) -> float:
+    return max(w["bottom"] - w["top"] for w in line)
+
+
+def _row_gap(previous: list[dict], line: list[dict]) -> float:
+    return line[0]["top"] - max(w["bottom"] for w in previous)
+
+
+def _column_cell(words: list[dict], index: int, starts: list[float], bounds: list[float],
+                 settings: ExtractionSettings) -> Cell:
+    left = starts[index] - settings.column_slack
+    right = bounds[index]
+    mine = [w for w in words if left <= w["x0"] < right]
+    return cell_text(mine, right, starts[index], settings)
+
+
+def _close_row(rows: list[Row], group: list[list[dict]], starts: list[float], bounds: list[float],
+               number: int, settings: ExtractionSettings) -> None:
+    if not group:
+        return
+    words = [w for line in group for w in line]
+    cells = [_column_cell(words, i, starts, bounds, settings) for i in range(len(starts))]
+    rows.append(Row(cells, number, group[0][0]["top"]))
+
+
+# ------------------------------------------------------------------ the page
+
+
+def page_layout(page, number: int, settings: ExtractionSettings) -> PageLayout:
+    layout = PageLayout()
+    page = page.dedupe_chars()
+    if not page.chars:
+        return layout
+    layout.has_text = True
+    words = page.extract_words(**settings.word_options())
+    tables = [t for t in page.find_tables(settings.resolve()) if len(t.cells) >= settings.min_ruled_cells]
+    rows: list[Row] = []
+    for table in tables:
+        layout.ruled.append(table.bbox)
+        rows += _ruled_rows(table, words, number, settings)
+    free = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
+    lines = _lines(free, settings)
+    lines = _drop_furniture(lines, page.height, settings, layout.furniture)
+    texts: list[list[dict]] = []
+    index = 0
+    while index < len(lines):
+        start = None if tables else _find_header(lines[index:])
+        if start is None:
+            texts += lines[index:]
+            break
+        texts += lines[index : index + start]
+        found, columns, index = _unruled_rows(lines, index + start, number, page.width, settings)
+        rows += found
+        layout.columns = columns
+    layout.items = sorted(
+        rows + [TextLine(_text(line), number, line[0]["top"], _box(line)) for line in texts],
+        key=lambda item: item.top,
+    )
+    return layout
+
+
+def _drop_furniture(lines: list[list[dict]], height: float, settings: ExtractionSettings,
+                    furniture: list[str]) -> list[list[dict]]:
+    """Page numbers in the top or bottom margin are read for metadata, not as text."""
+    margin = settings.margin_share * height
+    kept = []
+    for line in lines:
+        in_margin = line[0]["top"] < margin or line[0]["bottom"] > height - margin
+        if in_margin and PAGE_FURNITURE.match(clean_ws(_text(line))):
+            furniture.append(_text(line))
+        else:
+            kept.append(line)
+    return kept

@@ -1,0 +1,52 @@
+"""Every tolerance the format readers use, in one typed model.
+
+Like pdfplumber's own TableSettings, the values have defaults that suit municipal
+documents printed from Word or Excel, each with the reason next to it; `resolve()`
+turns them into the dictionaries pdfplumber's calls take. The cache key of an
+extraction includes these settings, so changing one re-extracts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ExtractionSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # Ruled tables (Word/Excel printed to PDF): cells come from the drawn lines.
+    snap_tolerance: float = Field(3.0, description="points: Word draws a cell border as several near lines")
+    join_tolerance: float = Field(3.0, description="points: border segments broken at every cell corner")
+    intersection_tolerance: float = Field(3.0, description="points: borders that nearly meet still make a cell")
+    min_ruled_cells: int = Field(4, description="fewer cells than this is a frame or a box, not a table")
+
+    # Words: characters closer than this (in points) belong to one word. PDF letter-spacing
+    # splits ("l isää") come from gaps a little wider than a normal glyph gap.
+    x_tolerance: float = Field(3.0, description="points between characters of one word")
+    y_tolerance: float = Field(3.0, description="points of baseline drift within one line")
+    line_tolerance: float = Field(2.5, description="points: words whose tops differ less are on one line")
+
+    # Unruled tables: rows are separated by a vertical gap wider than this many line heights.
+    row_gap_lines: float = Field(0.9, description="blank space between rows, in line heights")
+    column_slack: float = Field(6.0, description="points a cell's text may start left of its header")
+
+    # Running headers and page numbers live in the top and bottom margins.
+    margin_share: float = Field(0.07, description="share of the page height counted as header/footer margin")
+
+    def resolve(self) -> dict[str, Any]:
+        """Settings for pdfplumber's find_tables() with ruled lines."""
+        return {
+            "vertical_strategy": "lines",
+            "horizontal_strategy": "lines",
+            "snap_tolerance": self.snap_tolerance,
+            "join_tolerance": self.join_tolerance,
+            "intersection_tolerance": self.intersection_tolerance,
+        }
+
+    def word_options(self) -> dict[str, Any]:
+        return {"x_tolerance": self.x_tolerance, "y_tolerance": self.y_tolerance, "keep_blank_chars": False}
+
+
+DEFAULT_SETTINGS = ExtractionSettings()
