@@ -78,6 +78,7 @@ def toc(doc) -> None:
     tag(doc, "{%p for goal in goals %}")
     doc.add_paragraph("\u2003{{ goal.name }}")
     tag(doc, "{%p endfor %}")
+    doc.add_paragraph("{{ labels.changes }}")
     doc.add_paragraph("{{ labels.key_figures }}")
     doc.add_paragraph("{{ labels.sdg_overview }}")
     last = doc.add_paragraph("{{ labels.sources }}")
@@ -215,7 +216,10 @@ def build() -> bytes:
           ["{{ labels.action }}", "{{ labels.responsible }}", "{{ labels.indicators }}", "{{ labels.outcome }}",
            "{{ labels.status }}", "{{ labels.source }}"],
           ["{{ a.text }}", "{{ a.responsible }}{% if a.schedule %} ({{ a.schedule }}){% endif %}",
-           "{{ a.indicators }}", "{{ a.outcome }}", "{{ a.status_label }}", "{{ a.source }}"],
+           "{{ a.indicators }}",
+           "{{ a.outcome }}{% if a.earlier_outcome %} ({{ labels.earlier_outcome }} {{ a.earlier_period }}: "
+           "{{ a.earlier_outcome }}, {{ a.earlier_status_label }}){% endif %}",
+           "{{ a.status_label }}", "{{ a.source }}"],
           "for a in sector.actions", widths=[6.2, 4.2, 4.5, 6.8, 2.3, 2.5])
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if goal.outcomes %}")
@@ -225,6 +229,9 @@ def build() -> bytes:
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
+
+    # changes since the previous report (hyte track): still landscape, the tables are wide
+    changes(doc)
 
     # key figures, SDG, sources: portrait again
     rest = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -272,6 +279,55 @@ def build() -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalize_zip(buffer.getvalue())
+
+
+def changes(doc) -> None:
+    """Actions continued (outcome before and now), new and dropped since the previous report."""
+    doc.add_heading("{{ labels.changes }}", level=1)
+    tag(doc, "{%p if changes.previous %}")
+    doc.add_paragraph("{{ labels.changes_intro }}")
+    doc.add_paragraph("{{ labels.changes_compared }}: {{ changes.previous }} "
+                      "({{ changes.previous_documents|join('; ') }}) \u2192 {{ changes.current }}")
+    table(doc,
+          ["{{ labels.goal }}", "{{ labels.sector }}", "{{ labels.change_continued }}", "{{ labels.change_new }}",
+           "{{ labels.change_dropped }}"],
+          ["{{ row.goal }}", "{{ row.sector }}", "{{ row.continued }}", "{{ row.new }}", "{{ row.dropped }}"],
+          "for row in changes.rows",
+          total=["{{ labels.total }}", "", "{{ changes.counts.continued }}", "{{ changes.counts.new }}",
+                 "{{ changes.counts.dropped }}"],
+          widths=[6.5, 5, 3, 3, 3])
+    tag(doc, "{%p for g in changes.groups %}")
+    doc.add_heading("{{ g.goal }} \u2013 {{ g.sector }}", level=2)
+    tag(doc, "{%p if g.continued %}")
+    table(doc,
+          ["{{ labels.change_continued }}", "{{ labels.before }} ({{ changes.previous }})",
+           "{{ labels.after }} ({{ changes.current }})"],
+          ["{{ c.text }}{% if c.earlier_text %} ({{ labels.earlier_wording }}: {{ c.earlier_text }}){% endif %}",
+           "{{ c.before_outcome }} ({{ c.before_status_label }})",
+           "{{ c.after_outcome }} ({{ c.after_status_label }})"],
+          "for c in g.continued", widths=[8.5, 8.5, 8.5])
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if g.new %}")
+    doc.add_paragraph("{{ labels.change_new }}{% if g.absent_before %} ({{ labels.sector_not_before }}){% endif %}:")
+    tag(doc, "{%p for c in g.new %}")
+    doc.add_paragraph("{{ c.text }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if g.dropped %}")
+    tag(doc, "{%p if g.absent_now %}")
+    doc.add_paragraph("{{ labels.change_dropped }}: {{ labels.sector_not_now }} ({{ g.dropped|length }} "
+                      "{{ labels.actions_in }} {{ changes.previous }}).")
+    tag(doc, "{%p else %}")
+    doc.add_paragraph("{{ labels.change_dropped }}:")
+    tag(doc, "{%p for c in g.dropped %}")
+    doc.add_paragraph("{{ c.text }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p else %}")
+    doc.add_paragraph("{{ labels.changes_none }}")
+    tag(doc, "{%p endif %}")
 
 
 def update_fields_on_open(doc) -> None:

@@ -27,6 +27,7 @@ DEFAULT_NORMALIZED = Path("data/normalized")
 DEFAULT_SCHEMA = Path("schema/hyte-v1.schema.json")
 DEFAULT_STRATEGY = Path("data/reference/strategy.yaml")
 DEFAULT_REPORTS = Path("build/reports")
+DEFAULT_INSPECT = Path("build/inspect")
 
 app = typer.Typer(
     name="hyte",
@@ -115,13 +116,17 @@ def extract(
     strategy: Annotated[
         Path, typer.Option("--strategy", help="City strategy reference: goals and their objectives.")
     ] = DEFAULT_STRATEGY,
+    password: Annotated[
+        Optional[str], typer.Option("--password", help="Password of encrypted PDFs.")
+    ] = None,
 ) -> None:
-    """Read documents and write one normalized YAML per document."""
+    """Read documents (.txt, .docx, .pdf) and write one normalized YAML per document."""
     from hytetool.pipeline import extract_paths
     from hytetool.report import print_extract_summary
 
     try:
-        results = extract_paths(paths or [DEFAULT_RAW], output, force=force, strategy_path=strategy)
+        results = extract_paths(paths or [DEFAULT_RAW], output, force=force, strategy_path=strategy,
+                                password=password)
     except HyteError as exc:
         fail(exc)
     for result in results:
@@ -144,12 +149,16 @@ def export(
     output: Annotated[
         Optional[Path], typer.Option("--out", "-o", help="Output file (default: standard output; required for xlsx).")
     ] = None,
+    all_years: Annotated[
+        bool, typer.Option("--all-years", help="Every year's documents plus a shared_id column that follows "
+                           "one objective or action over time (see docs/tracking.md).")
+    ] = False,
 ) -> None:
     """Write every record as one flat row (jsonl, csv or xlsx)."""
     from hytetool.export import export_paths
 
     try:
-        count = export_paths(paths or [DEFAULT_NORMALIZED], format, output, year=year)
+        count = export_paths(paths or [DEFAULT_NORMALIZED], format, output, year=year, all_years=all_years)
     except HyteError as exc:
         fail(exc)
     if output is not None and not State.quiet:
@@ -185,6 +194,27 @@ def render(
 
 
 @app.command()
+def inspect(
+    file: Annotated[Path, typer.Argument(help="A PDF to look at.")],
+    page: Annotated[int, typer.Option("--page", "-p", help="Page number, from 1.")] = 1,
+    output: Annotated[Path, typer.Option("--out", "-o", help="Folder for the picture.")] = DEFAULT_INSPECT,
+    password: Annotated[Optional[str], typer.Option("--password", help="Password of an encrypted PDF.")] = None,
+) -> None:
+    """Draw what the reader found on a PDF page (tables, cells, columns, captions) and list it."""
+    from hytetool.inspect import inspect_pdf
+
+    if file.suffix.lower() != ".pdf":
+        fail(HyteError(f"{file}: hyte inspect draws PDF pages; for .txt and .docx see `hyte extract` output"))
+    try:
+        result = inspect_pdf(file, page, output, password=password)
+    except HyteError as exc:
+        fail(exc)
+    for line in result.listing:
+        typer.echo(line)
+    typer.echo(f"wrote {result.picture}")
+
+
+@app.command()
 def years(
     paths: Annotated[
         Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
@@ -200,6 +230,95 @@ def years(
         fail(exc)
     for year in years_covered(documents):
         typer.echo(str(year))
+
+
+@app.command()
+def track(
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
+    ] = None,
+    registry: Annotated[
+        Optional[Path], typer.Option("--registry", help="The registry file (default: registry.yaml in the first folder).")
+    ] = None,
+) -> None:
+    """Give objectives and actions that recur across documents one shared id; write registry.yaml."""
+    from hytetool.track import track_paths
+    from hytetool.track.console import print_track
+
+    try:
+        result = track_paths(paths or [DEFAULT_NORMALIZED], registry)
+    except HyteError as exc:
+        fail(exc)
+    for ref in result.dropped:
+        typer.echo(f"note: {ref} is no longer in its document; removed from the registry", err=True)
+    for ref in result.split:
+        typer.echo(f"note: {ref} taken out of its shared id (a distinct pair in the registry)", err=True)
+    if not State.quiet:
+        print_track(out, result)
+
+
+def _notes(notes: list[str]) -> None:
+    if not State.quiet:
+        for note in notes:
+            typer.echo(f"note: {note}", err=True)
+
+
+@app.command()
+def diff(
+    a: Annotated[str, typer.Argument(help="The earlier year or period, e.g. 2022 or 1-6/2022.")],
+    b: Annotated[str, typer.Argument(help="The later year or period, e.g. 2023 or 1-12/2023.")],
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
+    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table (terminal), md or jsonl.")] = "table",
+    output: Annotated[
+        Optional[Path], typer.Option("--out", "-o", help="Output file for md or jsonl (default: standard output).")
+    ] = None,
+) -> None:
+    """Actions continued (outcome and status before and after), new and dropped between two periods."""
+    from hytetool.track import diff as track_diff
+    from hytetool.track import open_workspace
+    from hytetool.track.console import print_diff
+    from hytetool.track.diff import format_jsonl, format_markdown, write_output
+
+    try:
+        fmt = format.lower()
+        if fmt not in ("table", "md", "jsonl"):
+            raise HyteError(f"unknown format '{format}'; use table, md or jsonl")
+        if fmt == "table" and output is not None:
+            raise HyteError("--out writes md or jsonl; add --format md or --format jsonl")
+        ws = open_workspace(paths or [DEFAULT_NORMALIZED])
+        result = track_diff(ws.documents, a, b, tracking=ws.tracking)
+        _notes(ws.notes)
+        if fmt == "table":
+            print_diff(out, result)
+            return
+        write_output(format_markdown(result) if fmt == "md" else format_jsonl(result), output)
+        if output is not None and not State.quiet:
+            err.print(f"wrote {output}", highlight=False)
+    except (HyteError, OSError) as exc:
+        fail(exc)
+
+
+@app.command()
+def status(
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
+    ] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Only periods that cover this year.")] = None,
+    by: Annotated[str, typer.Option("--by", help="Group the counts by goal or by sector.")] = "goal",
+) -> None:
+    """How far the actions got: counts and shares by status per period and goal (or sector)."""
+    from hytetool.track import open_workspace, status_overview
+    from hytetool.track.console import print_status
+
+    try:
+        ws = open_workspace(paths or [DEFAULT_NORMALIZED])
+        overview = status_overview(ws.documents, ws.tracking, year=year, by=by.lower())
+    except HyteError as exc:
+        fail(exc)
+    _notes(ws.notes)
+    print_status(out, overview)
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m hytetool`

@@ -50,6 +50,9 @@ COLUMNS: tuple[str, ...] = (
     "page",
     "lines",
 )
+# `--all-years` appends this column: the id an objective or action shares with the same
+# objective or action in other documents and years (hytetool.track; docs/tracking.md).
+SHARED_ID_COLUMN = "shared_id"
 LIST_COLUMNS = frozenset({"responsible", "indicators", "sdg"})
 FORMATS = ("jsonl", "csv", "xlsx")
 LIST_SEPARATOR = "; "  # a comma would clash with commas inside Finnish responsible/indicator texts
@@ -162,8 +165,13 @@ def _covers(doc: Document, year: int) -> bool:
         return False
 
 
-def collect(paths: Iterable[Path], year: int | None = None) -> list[Record]:
-    """All rows of the documents under `paths`, documents ordered by source file name."""
+def collect(paths: Iterable[Path], year: int | None = None, shared_ids: bool = False) -> list[Record]:
+    """All rows of the documents under `paths`, documents ordered by source file name.
+
+    With `shared_ids`, every row also gets the column `shared_id` (None for priorities,
+    outcomes and KPI rows), read from the registry.yaml beside the documents and matched
+    on the fly for records not in it (see hytetool.track).
+    """
     paths = [Path(p) for p in paths]
     files = _yaml_files(paths)
     if not files:
@@ -171,7 +179,17 @@ def collect(paths: Iterable[Path], year: int | None = None) -> list[Record]:
         raise HyteError(f"no normalized YAML documents (*.yaml) found in {where}")
     loaded = sorted(((_load(f), f) for f in files), key=lambda df: (df[0].source.file, str(df[1])))
     docs = [doc for doc, _ in loaded if year is None or _covers(doc, year)]
-    return [row for doc in docs for row in iter_records(doc)]
+    if not shared_ids:
+        return [row for doc in docs for row in iter_records(doc)]
+    from hytetool.track import default_registry_path, load_registry, resolve
+
+    tracking = resolve([doc for doc, _ in loaded], load_registry(default_registry_path(paths)))
+    rows = []
+    for doc in docs:
+        for row in iter_records(doc):
+            row[SHARED_ID_COLUMN] = tracking.shared_id(doc.id, row["record"], row["id"])
+            rows.append(row)
+    return rows
 
 
 # ---------------------------------------------------------------- output
@@ -206,12 +224,12 @@ def format_jsonl(records: Iterable[Record]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
-def format_csv(records: Iterable[Record]) -> str:
+def format_csv(records: Iterable[Record], columns: tuple[str, ...] = COLUMNS) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # RFC 4180: quoted as needed, CRLF line ends
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     for record in records:
-        writer.writerow(["" if (v := _cell(c, record[c])) is None else v for c in COLUMNS])
+        writer.writerow(["" if (v := _cell(c, record[c])) is None else v for c in columns])
     # The BOM: Excel on Windows reads a CSV without one as ANSI and garbles ä, ö and å.
     return "\ufeff" + buffer.getvalue()
 
@@ -221,12 +239,12 @@ def write_jsonl(records: Iterable[Record], output: Path | None = None) -> None:
     _write_text(format_jsonl(records), output)
 
 
-def write_csv(records: Iterable[Record], output: Path | None = None) -> None:
+def write_csv(records: Iterable[Record], output: Path | None = None, columns: tuple[str, ...] = COLUMNS) -> None:
     """UTF-8 CSV with BOM and a header row; lists joined with "; ", values as JSON text."""
-    _write_text(format_csv(records), output)
+    _write_text(format_csv(records, columns), output)
 
 
-def xlsx_bytes(records: Iterable[Record]) -> bytes:
+def xlsx_bytes(records: Iterable[Record], columns: tuple[str, ...] = COLUMNS) -> bytes:
     """The workbook as bytes that depend only on the records (see FIXED_TIME)."""
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -237,13 +255,13 @@ def xlsx_bytes(records: Iterable[Record]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "records"
-    ws.append(COLUMNS)
+    ws.append(columns)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    widths = [len(c) for c in COLUMNS]
+    widths = [len(c) for c in columns]
     for record in records:
         row = []
-        for i, column in enumerate(COLUMNS):
+        for i, column in enumerate(columns):
             value = _cell(column, record[column])
             if isinstance(value, str):
                 value = ILLEGAL_CHARACTERS_RE.sub("", value)  # PDF control characters
@@ -275,9 +293,9 @@ def xlsx_bytes(records: Iterable[Record]) -> bytes:
     return fixed.getvalue()
 
 
-def write_xlsx(records: Iterable[Record], output: Path) -> None:
+def write_xlsx(records: Iterable[Record], output: Path, columns: tuple[str, ...] = COLUMNS) -> None:
     """Bold frozen header, autofilter; written to a temp file and renamed into place."""
-    data = xlsx_bytes(records)
+    data = xlsx_bytes(records, columns)
     output.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     try:
@@ -291,19 +309,26 @@ def write_xlsx(records: Iterable[Record], output: Path) -> None:
         raise
 
 
-def export_paths(paths: Iterable[Path], fmt: str, output: Path | None, year: int | None = None) -> int:
-    """Export every record under `paths` as `fmt`; returns the number of records written."""
+def export_paths(paths: Iterable[Path], fmt: str, output: Path | None, year: int | None = None,
+                 all_years: bool = False) -> int:
+    """Export every record under `paths` as `fmt`; returns the number of records written.
+
+    `all_years`: every document whatever its year, with the extra column `shared_id`.
+    """
     if fmt.lower() not in FORMATS:
         raise HyteError(f"unknown format '{fmt}'; use one of: {', '.join(FORMATS)}")
     fmt = fmt.lower()
     if fmt == "xlsx" and output is None:
         raise HyteError("xlsx needs --out FILE")
-    records = collect(paths, year=year)  # checked options first: fail before reading files
+    if all_years and year is not None:
+        raise HyteError("--all-years exports every year; leave out --year")
+    columns = (*COLUMNS, SHARED_ID_COLUMN) if all_years else COLUMNS
+    records = collect(paths, year=year, shared_ids=all_years)  # checked options first: fail before reading files
     if fmt == "jsonl":
         write_jsonl(records, output)
     elif fmt == "csv":
-        write_csv(records, output)
+        write_csv(records, output, columns)
     else:
         assert output is not None
-        write_xlsx(records, output)
+        write_xlsx(records, output, columns)
     return len(records)

@@ -54,20 +54,22 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
     return list(dict.fromkeys(files)), missing
 
 
-def read_source(path: Path) -> SourceText:
+def read_source(path: Path, password: str | None = None) -> SourceText:
+    """The format reader for the file's suffix; `password` opens an encrypted PDF."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         supported = ", ".join(sorted(READERS))
         raise InputError(path, f"unsupported file type '{path.suffix}'; hyte reads {supported}")
     try:
-        return reader(path)
+        return read_pdf(path, password=password) if reader is read_pdf else reader(path)
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
 
 
-def extract_file(path: Path, strategy: Strategy | None = None, municipality: str | None = None) -> Normalized:
+def extract_file(path: Path, strategy: Strategy | None = None, municipality: str | None = None,
+                 password: str | None = None) -> Normalized:
     """Read and normalize one file (no writing); raises InputError for bad input."""
-    result = normalize(read_source(path), strategy, municipality)
+    result = normalize(read_source(path, password), strategy, municipality)
     document = result.document
     if not document.goals and not document.kpi_tables:
         raise InputError(path, "no welfare-plan table recognised; is this a HYTE goal or action table?")
@@ -83,13 +85,25 @@ def output_path(source: Path, out_dir: Path, taken: set[str]) -> Path:
     return out_dir / name
 
 
+@dataclass
+class Batch:
+    """What every file of one `hyte extract` run shares."""
+
+    out_dir: Path
+    force: bool
+    strategy: Strategy
+    municipality: str | None
+    password: str | None
+    taken: set[str] = field(default_factory=set)  # output names already used in this run
+
+
 def extract_paths(paths: list[Path], out_dir: Path, *, force: bool = False,
-                  strategy_path: Path | None = DEFAULT_STRATEGY) -> list[FileResult]:
+                  strategy_path: Path | None = DEFAULT_STRATEGY, password: str | None = None) -> list[FileResult]:
     strategy, municipality = _strategy(strategy_path)
+    batch = Batch(out_dir, force, strategy, municipality, password)
     files, results = discover(paths)
-    taken: set[str] = set()
     for path in files:
-        results.append(_extract_one(path, out_dir, force, strategy, municipality, taken))
+        results.append(_extract_one(path, batch))
     return results
 
 
@@ -104,12 +118,11 @@ def _strategy(path: Path | None) -> tuple[Strategy, str | None]:
     return strategy, municipality
 
 
-def _extract_one(path: Path, out_dir: Path, force: bool, strategy: Strategy, municipality: str | None,
-                 taken: set[str]) -> FileResult:
+def _extract_one(path: Path, batch: Batch) -> FileResult:
     result = FileResult(path)
     try:
-        normalized = extract_file(path, strategy, municipality)
-        written = write_document(normalized.document, output_path(path, out_dir, taken), force=force)
+        normalized = extract_file(path, batch.strategy, batch.municipality, batch.password)
+        written = write_document(normalized.document, output_path(path, batch.out_dir, batch.taken), force=batch.force)
     except HyteError as exc:
         result.error = str(exc)
         result.messages.append(str(exc))

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
 
 from hytetool.errors import InputError
 from hytetool.extract.base import Line, SourceText, sha256_of
@@ -33,13 +32,22 @@ def read_pdf(path: Path, settings: ExtractionSettings = DEFAULT_SETTINGS, passwo
         raise InputError(path, "not a PDF file (no %PDF header); check the file type")
     try:
         pdf = pdfplumber.open(path, password=password or "")
-    except PDFPasswordIncorrect:
-        hint = "the password is wrong" if password else "it is encrypted; give the password with --password"
-        raise InputError(path, f"cannot open the PDF: {hint}") from None
-    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many types for damaged files
+    except Exception as exc:  # pdfminer raises many types for damaged files, wrapped by pdfplumber
+        if _password_problem(exc):
+            hint = "the password is wrong" if password else "it is encrypted; give the password with --password"
+            raise InputError(path, f"cannot open the PDF: {hint}") from None
         raise InputError(path, f"damaged or truncated PDF ({type(exc).__name__}); export it again") from None
     with pdf:
         return _read_pages(path, pdf, sha256_of(data), settings)
+
+
+def _password_problem(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, PDFPasswordIncorrect) or any(isinstance(a, PDFPasswordIncorrect) for a in seen.args):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings) -> SourceText:

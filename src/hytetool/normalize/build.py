@@ -66,7 +66,7 @@ class Builder:
         for para in table.outcomes:
             goal.outcomes.append(
                 Outcome(id=self._slug("outcome", _plain(para)), text=_plain(para), sector=table.sector,
-                        lines=para.span, page=para.page)
+                        lines=para.span, page=para.page, bbox=_bbox([para]))
             )
         for row in table.rows:
             objective_id = self._row_objective(goal, row, table.sector)
@@ -110,7 +110,18 @@ class Builder:
             sdg=list(table.sdg),
             lines=[first, last],
             page=cell_paras[0].page,
+            bbox=_bbox(cell_paras),
         )
+
+
+def _bbox(paras: list[Para]) -> list[float] | None:
+    """The box around a record's source lines on its first page (PDF sources only)."""
+    page = paras[0].page
+    boxes = [line.bbox for p in paras for line in p.lines if line.bbox and line.page == page]
+    if not boxes:
+        return None
+    return [round(min(b[0] for b in boxes), 1), round(min(b[1] for b in boxes), 1),
+            round(max(b[2] for b in boxes), 1), round(max(b[3] for b in boxes), 1)]
 
 
 def _plain(para: Para) -> str:

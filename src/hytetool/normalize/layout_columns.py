@@ -188,7 +188,7 @@ def read_tabbed(lines: list[Line], region: Region) -> GoalTable:
 def cell_lines(line: Line, text: str) -> list[Line]:
     """A cell's paragraphs as Lines of the row (same `no`); a paragraph end is a hard
     line end, so trailing spaces Word leaves behind do not join two paragraphs."""
-    return [Line(line.no, part.rstrip(), line.page) for part in text.split("\n") if part.strip()]
+    return [Line(line.no, part.rstrip(), line.page, None, line.bbox) for part in text.split("\n") if part.strip()]
 
 
 def _is_plan(header: tuple[str, ...] | None) -> bool:

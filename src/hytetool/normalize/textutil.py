@@ -51,6 +51,18 @@ def _keeps_hyphen(head: str, tail: str) -> bool:
     return last in VOWELS and last == first  # "vapaa-" + "aika", "liikunta-" + "aktivointiin"
 
 
+def _hanging_hyphen(out: str, line: str) -> bool:
+    """In text that was never hyphenated, ' -' at a line end attaches to the next word
+    after a conjunction ("ja -polkuja") or a name ("Kemi -hanke"); otherwise it is a
+    dash between clauses ("palvelut - välittäminen") and keeps its spaces. (In text
+    exports of hyphenated PDFs the first reading is by far the common one.)"""
+    words = out[:-2].split(" ")
+    before = words[-1] if words else ""
+    if not line[:1].isalpha():
+        return False
+    return before.lower() in SUSPENDED_JOINERS or before[:1].isupper()
+
+
 def join_lines(lines: Iterable[str], hyphenated: bool = True) -> str:
     """Join the wrapped lines of one paragraph into one line of text.
 
@@ -74,8 +86,8 @@ def join_lines(lines: Iterable[str], hyphenated: bool = True) -> str:
             else:
                 out = head + line
         elif out.endswith((" -", " \u2013")):
-            # "ja -" + "polkuja" -> "ja -polkuja"; a range keeps its spaces: "2021 -" + "2023"
-            out = out + (" " if line[:1].isdigit() else "") + line
+            attach = _hanging_hyphen(out, line) if not hyphenated else line[:1].isalpha()
+            out = out + ("" if attach else " ") + line
         else:
             out = out + " " + line
     return out

@@ -62,8 +62,9 @@ def render_year(paths: list[Path], year: int, *, formats: list[str], out_dir: Pa
                 template_dir: Path | None = None, lang: str = "fi") -> RenderResult:
     templates = TemplateSet(template_dir)
     labels = templates.messages(lang)
-    selected = select_year(load_inputs(paths), year)
-    context = build_context(selected, year, labels, lang)
+    inputs = load_inputs(paths)
+    selected = select_year(inputs, year)
+    context = build_context(selected, year, labels, lang, inputs=[d for _, d in inputs], paths=paths)
     stem = f"hyte-report-{year}.{lang}"
     chart_png = status_chart(*chart_series(context["summary"]), labels)
     result = RenderResult(documents=len(selected))

@@ -19,6 +19,10 @@ from hytetool.periods import parse_period
 from hytetool.render.numbers import format_number
 from hytetool.render.sdg import sdg_name
 from hytetool.status import effective_status
+from hytetool.track import compare, default_registry_path, load_registry, previous_documents, resolve
+from hytetool.track.diff import Diff
+from hytetool.track.matcher import Tracking, document_period, period_key
+from hytetool.track.text import similarity
 
 # Objective and priority texts that differ only by a typo or a dropped word are shown
 # once ("sekä sekä torjuu"); 90 keeps genuinely different sentences apart.
@@ -26,6 +30,9 @@ SAME_TEXT_MIN = 90
 SECTOR_ORDER = ["Keskusvirasto", "Elinvoimatoimiala", "Hyvinvointitoimiala", "Perusturvatoimiala",
                 "Ympäristötoimiala"]
 STATUS_ORDER = [Status.done, Status.in_progress, Status.not_done, Status.unknown]
+# A continued action whose text changed this much (edit similarity below 90 of 100) was
+# reworded, not just retyped; the changes section then shows its earlier wording too.
+REWORDED_BELOW = 90
 
 
 @dataclass
@@ -50,9 +57,55 @@ def years_covered(documents: list[Document]) -> list[int]:
     return sorted(years)
 
 
-def build_context(selected: list[Selected], year: int, labels: dict[str, str], lang: str) -> dict[str, Any]:
+@dataclass
+class History:
+    """The other years: shared ids of every input document, and the previous report."""
+
+    tracking: Tracking
+    previous: list[Document]
+    changes: Diff | None
+    # shared id -> (period sort key, period, action) of every action in the inputs
+    reports: dict[str, list[tuple[tuple[int, int, int, int], str, Action]]]
+
+    def earlier(self, doc: Document, action: Action) -> tuple[str, Action] | None:
+        """The latest earlier report of the same action that has an outcome: (period, action)."""
+        sid = self.tracking.shared_id(doc.id, "action", action.id)
+        start = period_key(document_period(doc))[:2]
+        found = [(key, period, a) for key, period, a in self.reports.get(sid or "", [])
+                 if key[2:] < start and a.outcome]
+        if not found:
+            return None
+        _, period, earlier = max(found, key=lambda f: f[0])
+        return period, earlier
+
+
+def _history(selected: list[Selected], inputs: list[Document] | None, paths: list[Path] | None) -> History:
+    documents = inputs if inputs is not None else [s.document for s in selected]
+    registry = load_registry(default_registry_path(paths)) if paths else None
+    tracking = resolve(documents, registry)
+    reports: dict[str, list[tuple[tuple[int, int, int, int], str, Action]]] = {}
+    for doc in documents:
+        for _, action in doc.all_actions():
+            sid = tracking.shared_id(doc.id, "action", action.id)
+            if sid is not None:
+                period = document_period(doc) or ""
+                reports.setdefault(sid, []).append((period_key(period), period, action))
+    current = [s.document for s in selected]
+    previous = previous_documents(documents, current)
+    changes = None
+    if previous:
+        changes = compare(previous, current, tracking, str(document_period(previous[0])), "")
+    return History(tracking, previous, changes, reports)
+
+
+def build_context(selected: list[Selected], year: int, labels: dict[str, str], lang: str, *,
+                  inputs: list[Document] | None = None, paths: list[Path] | None = None) -> dict[str, Any]:
+    """The template context. `inputs` (every document loaded) and `paths` (where the
+    registry is) let the report compare with the previous report; without them only
+    the selected documents are known."""
     docs = [s.document for s in selected]
-    goals = _merge_goals(selected, labels)
+    history = _history(selected, inputs, paths)
+    goals = _merge_goals(selected, labels, history)
     plan_periods = sorted({d.plan_period for d in docs if d.plan_period})
     return {
         "labels": labels,
@@ -67,6 +120,7 @@ def build_context(selected: list[Selected], year: int, labels: dict[str, str], l
         "key_figures": _key_figures(selected, lang),
         "sdg": _sdg_overview(goals, lang),
         "sources": [_source(s, labels) for s in selected],
+        "changes": _changes(history, year, labels),
         "chart": None,  # filled in by the format writer (a picture in Word, a link in Markdown)
     }
 
@@ -74,12 +128,12 @@ def build_context(selected: list[Selected], year: int, labels: dict[str, str], l
 # ------------------------------------------------------------------ goals
 
 
-def _merge_goals(selected: list[Selected], labels: dict[str, str]) -> list[dict[str, Any]]:
+def _merge_goals(selected: list[Selected], labels: dict[str, str], history: History) -> list[dict[str, Any]]:
     merged: dict[str, dict[str, Any]] = {}
     for item in selected:
         for goal in item.document.goals:
             entry = merged.setdefault(goal.name.casefold(), _empty_goal(goal))
-            _add_goal(entry, goal, item, labels)
+            _add_goal(entry, goal, item, labels, history)
     out = list(merged.values())
     for entry in out:
         entry["sectors"] = [
@@ -94,7 +148,8 @@ def _empty_goal(goal: StrategicGoal) -> dict[str, Any]:
     return {"name": goal.name, "objectives": [], "priorities": [], "outcomes": [], "_sectors": {}}
 
 
-def _add_goal(entry: dict[str, Any], goal: StrategicGoal, item: Selected, labels: dict[str, str]) -> None:
+def _add_goal(entry: dict[str, Any], goal: StrategicGoal, item: Selected, labels: dict[str, str],
+              history: History) -> None:
     doc = item.document
     for objective in goal.objectives:
         _add_unique(entry["objectives"], objective.text)
@@ -109,7 +164,12 @@ def _add_goal(entry: dict[str, Any], goal: StrategicGoal, item: Selected, labels
     objectives = {o.id: o.text for o in goal.objectives}
     for action in goal.actions:
         sector = action.sector or doc.sector or labels["all_sectors"]
-        entry["_sectors"].setdefault(sector, []).append(_action_row(action, objectives, item, labels))
+        row = _action_row(action, objectives, item, labels)
+        earlier = history.earlier(doc, action)
+        row["earlier_period"] = earlier[0] if earlier else ""
+        row["earlier_outcome"] = (earlier[1].outcome or "") if earlier else ""
+        row["earlier_status_label"] = labels[f"status_{effective_status(earlier[1]).value}"] if earlier else ""
+        entry["_sectors"].setdefault(sector, []).append(row)
 
 
 def _add_unique(texts: list[str], text: str) -> None:
@@ -146,6 +206,50 @@ def _ref(item: Selected, lines: list[int] | None, page: int | None, labels: dict
         span = str(lines[0]) if lines[0] == lines[1] else f"{lines[0]}\u2013{lines[1]}"
         return f"[{item.number}] {labels['line_abbr']} {span}"
     return f"[{item.number}]"
+
+
+# ------------------------------------------------------------------ changes since the previous report
+
+
+def _change_state(state: Any, labels: dict[str, str]) -> dict[str, str]:
+    if state is None:
+        return {"outcome": "", "status_label": ""}
+    return {"outcome": state.outcome or "", "status_label": labels[f"status_{state.status.value}"]}
+
+
+def _changes(history: History, year: int, labels: dict[str, str]) -> dict[str, Any]:
+    """Actions continued, new and dropped since the latest earlier reporting period."""
+    diff = history.changes
+    if diff is None:
+        return {"previous": "", "current": str(year), "previous_documents": [], "rows": [], "groups": [],
+                "counts": {"continued": 0, "new": 0, "dropped": 0}}
+    rows, groups = [], []
+    for g in diff.groups:
+        sector = g.sector or labels["all_sectors"]
+        rows.append({"goal": g.goal, "sector": sector, "continued": len(g.continued), "new": len(g.new),
+                     "dropped": len(g.dropped)})
+        continued = []
+        for c in g.continued:
+            assert c.before is not None and c.after is not None
+            before, after = _change_state(c.before, labels), _change_state(c.after, labels)
+            continued.append({
+                "text": c.after.text,
+                # reworded since (not only retyped): show the earlier wording so a reader can judge the match
+                "earlier_text": c.before.text if similarity(c.before.text, c.after.text)[1] < REWORDED_BELOW else "",
+                "before_outcome": before["outcome"], "before_status_label": before["status_label"],
+                "after_outcome": after["outcome"], "after_status_label": after["status_label"],
+            })
+        groups.append({
+            "goal": g.goal, "sector": sector, "continued": continued,
+            "new": [{"text": c.text, **_change_state(c.after, labels)} for c in g.new],
+            "dropped": [{"text": c.text, **_change_state(c.before, labels)} for c in g.dropped],
+            "absent_now": g.sector_absent_after, "absent_before": g.sector_absent_before,
+        })
+    return {
+        "previous": diff.before, "current": str(year),
+        "previous_documents": [d.title for d in history.previous],
+        "rows": rows, "groups": groups, "counts": diff.counts(),
+    }
 
 
 # ------------------------------------------------------------------ summary

@@ -1,0 +1,113 @@
+"""`hyte inspect`: see why a row came out wrong.
+
+Draws one PDF page with what the reader found on it: ruled table boxes (blue), every
+cell of every row with the column it was assigned to (green, labelled), header rows
+(purple), the column starts of an unruled table (red), captions (orange) and page
+furniture (grey); and lists the same as text. Like pdfplumber's own debug_tablefinder,
+but showing our assignment of cells to welfare-table columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+
+from hytetool.errors import InputError
+from hytetool.extract.pdf_layout import PageLayout, Row, TextLine, page_layout
+from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
+from hytetool.normalize.regions import cell_label
+from hytetool.normalize.vocab import GOAL_CAPTION, Column
+from hytetool.yamlio import atomic_write_bytes
+
+RESOLUTION = 100  # dpi of the picture: a landscape A4 page is about 1170 px wide
+SHORT = {Column.objective: "Tavoite", Column.priority: "Painopiste", Column.action: "Toimenpide",
+         Column.responsible: "Vastuu", Column.indicators: "Mittari", Column.outcome: "Toteuma",
+         Column.sdg: "SDG"}
+COLOURS = {"ruled": "#1565c0", "cell": "#2e7d32", "header": "#6a1b9a", "column": "#c62828",
+           "caption": "#ef6c00", "text": "#9e9e9e"}
+
+
+@dataclass
+class Inspection:
+    picture: Path
+    listing: list[str]
+
+
+def inspect_pdf(path: Path, page_number: int, out_dir: Path, settings: ExtractionSettings = DEFAULT_SETTINGS,
+                password: str | None = None) -> Inspection:
+    try:
+        pdf = pdfplumber.open(path, password=password or "")
+    except Exception as exc:
+        raise InputError(path, f"cannot open the PDF ({type(exc).__name__}); try hyte extract for details") from None
+    with pdf:
+        if not 1 <= page_number <= len(pdf.pages):
+            raise InputError(path, f"has pages 1-{len(pdf.pages)}; --page {page_number} is not one of them")
+        page = pdf.pages[page_number - 1]
+        layout = page_layout(page, page_number, settings)
+        roles = _roles(layout)
+        image = page.to_image(resolution=RESOLUTION)
+        _draw(image, layout, roles, page.height)
+        target = out_dir / f"{path.stem}-p{page_number}.png"
+        import io
+
+        buffer = io.BytesIO()
+        image.annotated.save(buffer, format="PNG")
+        atomic_write_bytes(target, buffer.getvalue())
+        page.close()
+    return Inspection(target, _listing(layout, roles))
+
+
+def _roles(layout: PageLayout) -> dict[int, list[str]]:
+    """Each row's cells named after the header row above them on the page."""
+    roles: dict[int, list[str]] = {}
+    current: list[str] = []
+    for index, item in enumerate(layout.items):
+        if isinstance(item, Row):
+            if item.header:
+                current = [SHORT.get(cell_label(c.text), "?") for c in item.cells]
+            roles[index] = current if len(current) == len(item.cells) else [f"sarake {i + 1}"
+                                                                              for i in range(len(item.cells))]
+    return roles
+
+
+def _draw(image, layout: PageLayout, roles: dict[int, list[str]], height: float) -> None:
+    from PIL import ImageDraw
+
+    for box in layout.ruled:
+        image.draw_rect(box, fill=None, stroke=COLOURS["ruled"], stroke_width=3)
+    for x in layout.columns:
+        image.draw_vline(x, stroke=COLOURS["column"], stroke_width=2)
+    labels = []
+    for index, item in enumerate(layout.items):
+        if isinstance(item, TextLine):
+            colour = COLOURS["caption"] if GOAL_CAPTION.match(item.text) else COLOURS["text"]
+            image.draw_rect(item.bbox, fill=None, stroke=colour, stroke_width=2)
+            continue
+        for cell, role in zip(item.cells, roles.get(index, [])):
+            if cell.bbox:
+                colour = COLOURS["header"] if item.header else COLOURS["cell"]
+                image.draw_rect(cell.bbox, fill=None, stroke=colour, stroke_width=1)
+                labels.append((cell.bbox, role, colour))
+    draw = ImageDraw.Draw(image.annotated)
+    scale = image.scale
+    for box, role, colour in labels:
+        draw.text((box[0] * scale + 2, box[1] * scale - 11), role, fill=colour)
+
+
+def _listing(layout: PageLayout, roles: dict[int, list[str]]) -> list[str]:
+    lines = []
+    for index, item in enumerate(layout.items):
+        if isinstance(item, TextLine):
+            kind = "caption" if GOAL_CAPTION.match(item.text) else "text"
+            lines.append(f"{kind:8} {item.text[:100]}")
+            continue
+        kind = "header" if item.header else "row"
+        cells = [f"{role}: {c.text.replace(chr(10), ' / ')[:60]}" for c, role in zip(item.cells, roles[index])
+                 if c.text.strip()]
+        lines.append(f"{kind:8} " + " | ".join(cells))
+    if layout.columns:
+        lines.append("columns  unruled table, column starts at x = " + ", ".join(f"{x:.0f}" for x in layout.columns))
+    lines += [f"furniture {text}" for text in layout.furniture]
+    return lines

@@ -1,0 +1,92 @@
+"""Loading documents and the registry for the tracking commands, and `hyte track` itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hytetool.errors import HyteError
+from hytetool.model import Document
+from hytetool.track.matcher import Tracking, resolve
+from hytetool.track.registry import default_registry_path, load_registry, write_registry
+from hytetool.validate import yaml_files
+from hytetool.yamlio import load_document
+
+
+def load_documents(paths: list[Path]) -> list[Document]:
+    """Every document YAML under `paths` (folders searched like `hyte validate` does)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(yaml_files(path))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise HyteError(f"{path}: no such file or folder")
+    unique = list(dict.fromkeys(f.resolve() for f in files))
+    if not unique:
+        raise HyteError(f"no normalized YAML documents found in {', '.join(map(str, paths))};"
+                        " run `hyte extract` first")
+    documents = []
+    for file in unique:
+        try:
+            documents.append(load_document(file))
+        except Exception as exc:  # ruamel, pydantic, OSError: all "fix the file"
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise HyteError(f"{file}: not a valid hyte/v1 document ({reason});"
+                            f" run `hyte validate {file}` for details") from None
+    return documents
+
+
+@dataclass
+class Workspace:
+    documents: list[Document]
+    tracking: Tracking
+    registry_path: Path
+    notes: list[str] = field(default_factory=list)
+
+
+def open_workspace(paths: list[Path], registry_path: Path | None = None) -> Workspace:
+    """Documents under `paths` with their shared ids (the registry is read, not written)."""
+    documents = load_documents(paths)
+    path = registry_path or default_registry_path(paths)
+    tracking = resolve(documents, load_registry(path))
+    notes = []
+    if tracking.new:
+        state = "is not there yet" if path.is_file() else "does not exist"
+        notes.append(f"{len(tracking.new)} records matched on the fly: {path} {state} for them;"
+                     " run `hyte track` to record their shared ids and review them")
+    return Workspace(documents, tracking, path, notes)
+
+
+@dataclass
+class TrackResult:
+    path: Path
+    written: bool
+    objectives: int
+    actions: int
+    objective_ids: int
+    action_ids: int
+    linked: int  # shared ids with members in more than one document
+    new: int
+    dropped: list[str]
+    split: list[str]
+
+
+def track_paths(paths: list[Path], registry_path: Path | None = None) -> TrackResult:
+    """`hyte track`: match, then write the registry (hand edits in it are kept)."""
+    documents = load_documents(paths)
+    path = registry_path or default_registry_path(paths)
+    tracking = resolve(documents, load_registry(path))
+    written = write_registry(path, tracking.to_registry())
+    groups = tracking.groups()
+    kinds = {sid: members[0].ref.kind for sid, members in groups.items()}
+    return TrackResult(
+        path=path, written=written,
+        objectives=sum(1 for r in tracking.ids if r.kind == "objective"),
+        actions=sum(1 for r in tracking.ids if r.kind == "action"),
+        objective_ids=sum(1 for k in kinds.values() if k == "objective"),
+        action_ids=sum(1 for k in kinds.values() if k == "action"),
+        linked=sum(1 for members in groups.values() if len({m.ref.document for m in members}) > 1),
+        new=len(tracking.new), dropped=[str(r) for r in tracking.dropped], split=[str(r) for r in tracking.split],
+    )

@@ -1,0 +1,200 @@
+"""PDF extraction: the fixtures give the records of their own source content, and bad
+PDFs give one clear line each while the rest of the batch goes on."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+from typer.testing import CliRunner
+
+from hytetool.cli import app
+from hytetool.export import iter_records
+from hytetool.normalize.strategy import load_strategy
+from hytetool.pipeline import extract_file
+from hytetool.yamlio import load_document
+
+ROOT = Path(__file__).resolve().parents[1]
+GENERATED = ROOT / "tests" / "fixtures" / "generated"
+SOURCE = ROOT / "tests" / "fixtures" / "source"
+STRATEGY = load_strategy(ROOT / "data" / "reference" / "strategy.yaml")
+FIELDS = ("sector", "objective", "responsible", "schedule", "indicators", "outcome", "sdg")
+# fixture -> (seed of its source content, the share of records and fields that must come back)
+CASES = {
+    "plan_2026.pdf": ("002", 0.97), "report_2023.pdf": ("003", 0.95), "interim_2022.pdf": ("004", 0.97),
+    "annual_2023.pdf": ("000", 0.97), "plan_2026_unruled.pdf": ("002", 0.93),
+    "report_2023_unruled.pdf": ("003", 0.93), "interim_2022_unruled.pdf": ("004", 0.93),
+    "plan_2026.docx": ("002", 1.0), "report_2023.docx": ("003", 1.0), "interim_2022.docx": ("004", 1.0),
+    "annual_2023.docx": ("000", 1.0),
+}
+
+
+def norm(value) -> str:
+    if isinstance(value, list):
+        return " | ".join(norm(v) for v in value)
+    return re.sub(r"\s+", " ", str(value or "")).strip().casefold()
+
+
+def compare(expected: list[dict], actual: list[dict], want_sector, got_sector) -> tuple[float, float, list[str]]:
+    pool, matched, right, total, problems = list(actual), 0, 0, 0, []
+    for want in expected:
+        same_kind = [g for g in pool if g["record"] == want["record"]
+                     and norm(g["strategic_goal"]) == norm(want["strategic_goal"])]
+        best = max(same_kind, default=None, key=lambda g: (
+            fuzz.ratio(norm(g["text"]), norm(want["text"])),
+            norm(g["sector"] or got_sector) == norm(want["sector"] or want_sector),
+            norm(g["objective"]) == norm(want["objective"])))
+        if best is None or fuzz.ratio(norm(best["text"]), norm(want["text"])) < 90:
+            problems.append(f"missing {want['record']}: {want['text'][:60]}")
+            continue
+        pool.remove(best)
+        matched += 1
+        for name in FIELDS:
+            total += 1
+            got = best[name] or (got_sector if name == "sector" else None)
+            exp = want[name] or (want_sector if name == "sector" else None)
+            if norm(got) == norm(exp):
+                right += 1
+            else:
+                problems.append(f"{want['text'][:30]} {name}: want {norm(exp)[:50]!r} got {norm(got)[:50]!r}")
+    return matched / len(expected), right / max(total, 1), problems
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_fixture_gives_the_records_of_its_source(name: str) -> None:
+    seed, bar = CASES[name]
+    source = load_document(next(SOURCE.glob(f"{seed}_*.yaml")))
+    doc = extract_file(GENERATED / name, STRATEGY, "Kemi").document
+    expected = [r for r in iter_records(source) if r["record"] != "kpi"]
+    actual = [r for r in iter_records(doc) if r["record"] != "kpi"]
+    recall, accuracy, problems = compare(expected, actual, source.sector, doc.sector)
+    report = "\n".join(problems[:20])
+    assert recall >= bar, f"{name}: record recall {recall:.3f} < {bar}\n{report}"
+    assert accuracy >= bar, f"{name}: field accuracy {accuracy:.3f} < {bar}\n{report}"
+    assert (doc.kind, doc.period) == (source.kind, source.period)
+
+
+def test_same_table_as_text_word_and_pdf_gives_the_same_actions() -> None:
+    def actions(path: Path) -> list[tuple]:
+        doc = extract_file(path, STRATEGY, "Kemi").document
+        return sorted((r["strategic_goal"], r["objective"], r["text"], tuple(r["responsible"]))
+                      for r in iter_records(doc) if r["record"] == "action")
+
+    text = actions(ROOT / "data" / "raw" / "002_595f7a428687dee9.txt")
+    assert actions(GENERATED / "plan_2026.docx") == text
+    assert actions(GENERATED / "plan_2026.pdf") == text
+    assert actions(GENERATED / "plan_2026_unruled.pdf") == text
+
+
+def test_pdf_records_carry_page_and_box() -> None:
+    doc = extract_file(GENERATED / "report_2023.pdf", STRATEGY, "Kemi").document
+    action = doc.goals[0].actions[0]
+    assert action.page == 1 and action.bbox and action.bbox[0] < action.bbox[2]
+    assert doc.source.pages == [1, 6]
+
+
+def test_row_cut_by_a_page_break_is_one_action() -> None:
+    doc = extract_file(GENERATED / "report_2023.pdf", STRATEGY, "Kemi").document
+    texts = [a.text for g in doc.goals for a in g.actions]
+    cut = [t for t in texts if t.startswith("Keskustelukulttuurin ja positiivisen")]
+    assert len(cut) == 1 and cut[0].endswith("kaikissa työyksiköissä")
+    assert not any(t.startswith("työyksiköissä") for t in texts)
+
+
+# ------------------------------------------------------------------ bad input
+
+
+def _reportlab_pdf(path: Path, *, text: str | None = "Tavoite", encrypt: str | None = None) -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), encrypt=StandardEncryption(encrypt) if encrypt else None, invariant=1)
+    for _ in range(3):
+        if text:
+            c.drawString(72, 720, text)
+        else:
+            c.rect(72, 500, 300, 200, fill=1)  # a scan: pictures and shapes, no text layer
+        c.showPage()
+    c.save()
+
+
+ZERO_PAGES = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+              b"trailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+@pytest.fixture()
+def bad_batch(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _reportlab_pdf(folder / "encrypted.pdf", encrypt="salasana")
+    _reportlab_pdf(folder / "scanned.pdf", text=None)
+    data = (GENERATED / "plan_2026.pdf").read_bytes()
+    (folder / "truncated.pdf").write_bytes(data[: len(data) // 3])
+    (folder / "notapdf.pdf").write_text("Tämä on tekstiä eikä PDF.\n", encoding="utf-8")
+    (folder / "zeropages.pdf").write_bytes(ZERO_PAGES)
+    (folder / "plan.pdf").write_bytes(data)
+    return folder
+
+
+def run_extract(*args: str):
+    result = CliRunner().invoke(app, ["extract", *args, "--strategy", str(ROOT / "data/reference/strategy.yaml")])
+    return result, f"exit {result.exit_code}\n{result.output}"
+
+
+def test_bad_pdfs_get_one_clear_line_each_and_the_batch_goes_on(bad_batch: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result, shown = run_extract(str(bad_batch), "--out", str(out))
+    assert result.exit_code == 1, shown
+    expectations = {
+        "encrypted.pdf": "encrypted; give the password with --password",
+        "scanned.pdf": "no text on pages 1-3: it is a scan; run OCR first, e.g. ocrmypdf",
+        "truncated.pdf": "damaged or truncated PDF",
+        "notapdf.pdf": "not a PDF file",
+        "zeropages.pdf": "the PDF has no pages",
+    }
+    lines = shown.splitlines()
+    for name, message in expectations.items():
+        mine = [line for line in lines if name in line and message in line]
+        assert len(mine) == 1, f"{name}: expected one line saying {message!r}\n{shown}"
+        assert not (out / name.replace(".pdf", ".yaml")).exists(), f"partial output for {name}"
+    assert "Traceback" not in shown
+    assert (out / "plan.yaml").exists(), "the good PDF of the batch was not processed"
+
+
+def test_password_opens_an_encrypted_pdf(tmp_path: Path) -> None:
+    _reportlab_pdf(tmp_path / "secret.pdf", text="Tavoite Toimenpiteet Vastuu ja aikataulu", encrypt="salasana")
+    result, shown = run_extract(str(tmp_path / "secret.pdf"), "--out", str(tmp_path / "out"), "--password", "väärä")
+    assert result.exit_code == 1 and "the password is wrong" in shown, shown
+    result, shown = run_extract(str(tmp_path / "secret.pdf"), "--out", str(tmp_path / "out"), "--password",
+                                "salasana")
+    assert "encrypted" not in shown and "password" not in shown, shown
+
+
+# ------------------------------------------------------------------ inspect
+
+
+def test_inspect_draws_the_page_and_lists_what_was_found(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["inspect", str(GENERATED / "report_2023_unruled.pdf"), "--page", "2",
+                                      "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    picture = tmp_path / "report_2023_unruled-p2.png"
+    assert picture.read_bytes().startswith(b"\x89PNG")
+    assert "header   Tavoite: Tavoite | Toimenpide: Toimenpiteet" in result.output
+    assert "columns  unruled table, column starts at x =" in result.output
+    assert "furniture 2 (6)" in result.output
+
+
+def test_inspect_ruled_page_names_cells_by_column(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["inspect", str(GENERATED / "report_2023.pdf"), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "caption  Strateginen päämäärä: ELINVOIMAINEN KAUPUNKI, hyvinvointi" in result.output
+    assert "Toimenpide: Ympäristösertifiointi laajenee päiväkodeille" in result.output
+
+
+def test_inspect_rejects_a_page_that_does_not_exist(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["inspect", str(GENERATED / "plan_2026.pdf"), "--page", "99",
+                                      "--out", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert "has pages 1-4; --page 99 is not one of them" in result.output
