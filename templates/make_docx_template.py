@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from hytetool.render.docx import normalize_zip  # noqa: E402
+from hytetool.ziputil import fixed_time_zip  # noqa: E402
 
 OUT = Path(__file__).with_name("report.docx")
 FIXED_DATE = datetime(2000, 1, 1)
@@ -131,6 +131,16 @@ def set_widths(t, widths: list[float]) -> None:
             cell.width = Cm(width)
 
 
+def bullet_list(doc, items: str, heading: str, item: str) -> None:
+    """A level-3 heading and a bulleted list, both left out when the list is empty."""
+    tag(doc, "{%p if " + items + " %}")
+    doc.add_heading(heading, level=3)
+    tag(doc, "{%p for text in " + items + " %}")
+    doc.add_paragraph(item, style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+
 def landscape(section) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
@@ -198,18 +208,8 @@ def build() -> bytes:
     doc.add_heading("{{ labels.goals }}", level=1)
     tag(doc, "{%p for goal in goals %}")
     doc.add_heading("{{ goal.name }}", level=2)
-    tag(doc, "{%p if goal.objectives %}")
-    doc.add_heading("{{ labels.objectives }}", level=3)
-    tag(doc, "{%p for text in goal.objectives %}")
-    doc.add_paragraph("{{ text }}", style="List Bullet")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if goal.priorities %}")
-    doc.add_heading("{{ labels.priorities }}", level=3)
-    tag(doc, "{%p for text in goal.priorities %}")
-    doc.add_paragraph("{{ text }}", style="List Bullet")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
+    bullet_list(doc, "goal.objectives", "{{ labels.objectives }}", "{{ text }}")
+    bullet_list(doc, "goal.priorities", "{{ labels.priorities }}", "{{ text }}")
     tag(doc, "{%p for sector in goal.sectors %}")
     doc.add_heading("{{ sector.name }}", level=3)
     table(doc,
@@ -278,7 +278,7 @@ def build() -> bytes:
 
     buffer = io.BytesIO()
     doc.save(buffer)
-    return normalize_zip(buffer.getvalue())
+    return fixed_time_zip(buffer.getvalue())
 
 
 def changes(doc) -> None:

@@ -16,19 +16,18 @@ import csv
 import io
 import json
 import math
-import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+from zipfile import ZIP_DEFLATED, ZipFile
 
+from hytetool.corpus import covers_year, load_documents
 from hytetool.errors import HyteError
 from hytetool.model import Document
-from hytetool.periods import PeriodError, parse_period
-from hytetool.yamlio import atomic_write_text, load_document
+from hytetool.yamlio import atomic_write_bytes, atomic_write_text
+from hytetool.ziputil import fixed_time_zip
 
 COLUMNS: tuple[str, ...] = (
     "source",
@@ -56,8 +55,6 @@ SHARED_ID_COLUMN = "shared_id"
 LIST_COLUMNS = frozenset({"responsible", "indicators", "sdg"})
 FORMATS = ("jsonl", "csv", "xlsx")
 LIST_SEPARATOR = "; "  # a comma would clash with commas inside Finnish responsible/indicator texts
-SKIPPED_NAMES = ("registry.yaml",)
-SKIPPED_SUFFIX = ".new.yaml"  # an unreviewed regeneration beside a hand-edited file
 
 # A fixed timestamp for the workbook properties and the zip entries: otherwise every
 # run would write new bytes and a committed export would always look changed.
@@ -125,46 +122,6 @@ def iter_records(doc: Document) -> Iterator[Record]:
 # ---------------------------------------------------------------- input
 
 
-def _yaml_files(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly are taken as given; folders give their *.yaml (not recursive)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(
-                p for p in path.glob("*.yaml")
-                if p.is_file() and p.name not in SKIPPED_NAMES and not p.name.endswith(SKIPPED_SUFFIX)
-            )
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise HyteError(f"{path}: no such file or folder")
-    unique: dict[Path, Path] = {}
-    for file in files:  # the same file named twice (folder and file) would export twice
-        unique.setdefault(file.resolve(), file)
-    return list(unique.values())
-
-
-def _load(path: Path) -> Document:
-    try:
-        return load_document(path)
-    except Exception as exc:  # ruamel, pydantic, OSError, UnicodeDecodeError: all "fix the file"
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise HyteError(
-            f"{path}: not a valid hyte/v1 document ({reason}); run `hyte validate {path}` for details"
-        ) from exc
-
-
-def _covers(doc: Document, year: int) -> bool:
-    """Documents with neither a period nor a plan period cannot be placed in a year."""
-    text = doc.period or doc.plan_period
-    if text is None:
-        return False
-    try:
-        return parse_period(text).covers_year(year)
-    except PeriodError:  # the model already validated it; kept for documents built by hand
-        return False
-
-
 def collect(paths: Iterable[Path], year: int | None = None, shared_ids: bool = False) -> list[Record]:
     """All rows of the documents under `paths`, documents ordered by source file name.
 
@@ -173,12 +130,8 @@ def collect(paths: Iterable[Path], year: int | None = None, shared_ids: bool = F
     on the fly for records not in it (see hytetool.track).
     """
     paths = [Path(p) for p in paths]
-    files = _yaml_files(paths)
-    if not files:
-        where = ", ".join(str(p) for p in paths) or "(no paths)"
-        raise HyteError(f"no normalized YAML documents (*.yaml) found in {where}")
-    loaded = sorted(((_load(f), f) for f in files), key=lambda df: (df[0].source.file, str(df[1])))
-    docs = [doc for doc, _ in loaded if year is None or _covers(doc, year)]
+    loaded = [(doc, path) for path, doc in load_documents(paths)]
+    docs = [doc for doc, _ in loaded if year is None or covers_year(doc, year)]
     if not shared_ids:
         return [row for doc in docs for row in iter_records(doc)]
     from hytetool.track import default_registry_path, load_registry, resolve
@@ -283,30 +236,12 @@ def xlsx_bytes(records: Iterable[Record], columns: tuple[str, ...] = COLUMNS) ->
     raw = io.BytesIO()
     ExcelWriter(wb, ZipFile(raw, "w", ZIP_DEFLATED)).save()
     # The zip entries carry the write time too; repack them with a fixed one.
-    fixed = io.BytesIO()
-    with ZipFile(raw) as source, ZipFile(fixed, "w", ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            entry.compress_type = ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info))
-    return fixed.getvalue()
+    return fixed_time_zip(raw.getvalue())
 
 
 def write_xlsx(records: Iterable[Record], output: Path, columns: tuple[str, ...] = COLUMNS) -> None:
     """Bold frozen header, autofilter; written to a temp file and renamed into place."""
-    data = xlsx_bytes(records, columns)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, output)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(output, xlsx_bytes(records, columns))
 
 
 def export_paths(paths: Iterable[Path], fmt: str, output: Path | None, year: int | None = None,

@@ -22,13 +22,12 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
+from hytetool.corpus import yaml_files
 from hytetool.model import Document
 from hytetool.yamlio import read_yaml_text
 
 Loc = tuple[int | str, ...]
 
-SKIPPED_NAMES = ("registry.yaml",)  # not a document: the list of known sources
-SKIPPED_SUFFIX = ".new.yaml"  # regenerated versions waiting beside a hand edit
 SYNTAX = "(yaml syntax)"
 ROOT = "(document)"
 FILE = "(file)"
@@ -104,15 +103,6 @@ def validate_paths(paths: Sequence[Path]) -> ValidationReport:
     for path in report.files:
         report.problems.extend(validate_file(path))
     return report
-
-
-def yaml_files(folder: Path) -> list[Path]:
-    """Every document YAML below `folder`, sorted so the output order is stable."""
-    return sorted(
-        p
-        for p in folder.rglob("*.yaml")
-        if p.is_file() and p.name not in SKIPPED_NAMES and not p.name.endswith(SKIPPED_SUFFIX)
-    )
 
 
 def validate_file(path: Path) -> list[Problem]:

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from hytetool.model import Document
 from hytetool.render.chart import status_chart
-from hytetool.render.context import Selected, build_context, chart_series, covers_year, years_covered
+from hytetool.render.context import Selected, build_context, chart_series, years_covered
 from hytetool.render.templates import RenderError, TemplateSet
-from hytetool.validate import validate_file, yaml_files
+from hytetool.corpus import covers_year, document_files
+from hytetool.errors import HyteError
+from hytetool.validate import validate_file
 from hytetool.yamlio import atomic_write_bytes, load_document
 
 FORMATS = ("docx", "md")
@@ -29,9 +31,10 @@ class RenderResult:
 
 def load_inputs(paths: list[Path]) -> list[tuple[Path, Document]]:
     """Every document YAML under `paths`, validated; any problem stops the render."""
-    files: list[Path] = []
-    for path in paths:
-        files.extend(yaml_files(path) if path.is_dir() else [path])
+    try:
+        files = document_files(paths)
+    except HyteError as exc:
+        raise RenderError(str(exc)) from None
     problems = [str(p) for f in files for p in validate_file(f)]
     if problems:
         raise RenderError("invalid input, nothing rendered:\n" + "\n".join(problems))

@@ -42,13 +42,6 @@ class Selected:
     number: int  # position in the report's source list, 1-based
 
 
-def covers_year(doc: Document, year: int) -> bool:
-    """Reports of the year, and the plan (or template) in force when no period is given."""
-    if doc.period:
-        return parse_period(doc.period).covers_year(year)
-    return bool(doc.plan_period) and parse_period(doc.plan_period).covers_year(year)
-
-
 def years_covered(documents: list[Document]) -> list[int]:
     years: set[int] = set()
     for doc in documents:

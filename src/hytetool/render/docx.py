@@ -8,7 +8,6 @@ and fixed zip entry times, so the same data gives the same bytes.
 from __future__ import annotations
 
 import io
-import zipfile
 from datetime import datetime
 from typing import Any
 
@@ -16,25 +15,12 @@ from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import TemplateError
 
+from hytetool.ziputil import fixed_time_zip
 from hytetool.render.templates import DOCX_TEMPLATE, RenderError, TemplateSet, environment, template_error
 
 FIXED_DATE = datetime(2000, 1, 1)  # core properties: a report's bytes must not depend on the clock
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 CHART_WIDTH = Cm(16)
 KPI_COLUMNS = 4  # TP, TA, TOTEUMA, TP-ENNUSTE: the template has four value columns
-
-
-def normalize_zip(data: bytes) -> bytes:
-    """Rewrite a .docx (a zip) with fixed entry times, keeping the entry order."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()
 
 
 def _four(values: list[Any], fill: str) -> list[Any]:
@@ -62,4 +48,4 @@ def render_docx(templates: TemplateSet, context: dict[str, Any], chart_png: byte
     props.revision = 1
     buffer = io.BytesIO()
     template.save(buffer)
-    return normalize_zip(buffer.getvalue())
+    return fixed_time_zip(buffer.getvalue())

@@ -9,33 +9,13 @@ from hytetool.errors import HyteError
 from hytetool.model import Document
 from hytetool.track.matcher import Tracking, resolve
 from hytetool.track.registry import default_registry_path, load_registry, write_registry
-from hytetool.validate import yaml_files
+from hytetool import corpus
 from hytetool.yamlio import load_document
 
 
 def load_documents(paths: list[Path]) -> list[Document]:
     """Every document YAML under `paths` (folders searched like `hyte validate` does)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(yaml_files(path))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise HyteError(f"{path}: no such file or folder")
-    unique = list(dict.fromkeys(f.resolve() for f in files))
-    if not unique:
-        raise HyteError(f"no normalized YAML documents found in {', '.join(map(str, paths))};"
-                        " run `hyte extract` first")
-    documents = []
-    for file in unique:
-        try:
-            documents.append(load_document(file))
-        except Exception as exc:  # ruamel, pydantic, OSError: all "fix the file"
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise HyteError(f"{file}: not a valid hyte/v1 document ({reason});"
-                            f" run `hyte validate {file}` for details") from None
-    return documents
+    return [doc for _, doc in corpus.load_documents(paths)]
 
 
 @dataclass
