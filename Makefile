@@ -24,6 +24,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/hyte extract data/raw --out data/normalized
+	$(BIN)/hyte track data/normalized
 	$(BIN)/hyte validate data/normalized
 	$(BIN)/hyte export data/normalized --format csv --out build/export/records.csv
 	for year in $$($(BIN)/hyte years data/normalized); do \
