@@ -10,6 +10,7 @@ was wrapped by the writer and is joined to the next; a shorter one ended a parag
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
@@ -26,7 +27,9 @@ from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
 PDF_MARKER_WINDOW = 1024
 
 
-def read_pdf(path: Path, settings: ExtractionSettings = DEFAULT_SETTINGS, password: str | None = None) -> SourceText:
+def read_pdf(path: Path, settings: ExtractionSettings = DEFAULT_SETTINGS, password: str | None = None,
+             on_page: Callable[[int, int], None] | None = None) -> SourceText:
+    """The PDF's pages as Lines; `on_page(number, count)` is called after each page (progress)."""
     data = path.read_bytes()
     if b"%PDF-" not in data[:PDF_MARKER_WINDOW]:
         raise InputError(path, "not a PDF file (no %PDF header); check the file type")
@@ -38,7 +41,7 @@ def read_pdf(path: Path, settings: ExtractionSettings = DEFAULT_SETTINGS, passwo
             raise InputError(path, f"cannot open the PDF: {hint}") from None
         raise InputError(path, f"damaged or truncated PDF ({type(exc).__name__}); export it again") from None
     with pdf:
-        return _read_pages(path, pdf, sha256_of(data), settings)
+        return _read_pages(path, pdf, sha256_of(data), settings, on_page)
 
 
 def _password_problem(exc: BaseException) -> bool:
@@ -50,7 +53,8 @@ def _password_problem(exc: BaseException) -> bool:
     return False
 
 
-def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings) -> SourceText:
+def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings,
+                on_page: Callable[[int, int], None] | None = None) -> SourceText:
     try:
         page_count = len(pdf.pages)
     except Exception as exc:
@@ -74,6 +78,8 @@ def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings) -> Sour
         pending = continue_cut_row(pending, layout.items)
         _emit(source, pending[:-1])
         pending = pending[-1:]
+        if on_page is not None:
+            on_page(number, page_count)
     _emit(source, pending)
     if len(empty) == page_count:
         raise InputError(path, f"no text on pages {_span(empty)}: it is a scan; run OCR first, e.g. ocrmypdf")
@@ -90,8 +96,8 @@ def continue_cut_row(pending: list[Row | TextLine], items: list[Row | TextLine])
     """A row cut by a page break: its cells continue at the top of the next page.
 
     The first body row of a page (after the repeated header) continues the last row of
-    the previous page when its first cell is empty and its text goes on where the last
-    row's text was still running (a cell filled to its edge, or a lower-case start).
+    the previous page when a cell's sentence goes on in lower case there (a new row
+    under a merged objective starts its cells with capitals).
     """
     last = pending[-1] if pending else None
     body = [i for i, item in enumerate(items) if isinstance(item, Row) and not item.header]
@@ -116,7 +122,9 @@ def _continues(last: Row, row: Row) -> bool:
     if OBJECTIVES_MARKER.match(clean_ws(last.cells[0].text.split("\n", 1)[0])):
         return True  # a 2022-25 goal is one row: whatever follows under its header continues it
     starts = [(a, b.text.lstrip()[:1]) for a, b in zip(last.cells, row.cells) if b.text.strip()]
-    return bool(starts) and not any(ch.isupper() for _, ch in starts) and any(a.soft_end for a, _ in starts)
+    # a sentence going on in lower case in any cell: the row was cut, whatever else starts anew
+    return any(ch.islower() for _, ch in starts) or (
+        bool(starts) and not any(ch.isupper() for _, ch in starts) and any(a.soft_end for a, _ in starts))
 
 
 def _join_cells(a: Cell, b: Cell) -> Cell:
