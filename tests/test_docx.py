@@ -242,8 +242,10 @@ def test_text_after_a_table_ends_it_so_a_key_figure_table_is_not_read_as_actions
     )
     assert [(r["objective"], r["text"], r["outcome"]) for r in records(path, "action")] == [
         (objective, "Asiakasraadit", "Kaksi raatia")]
-    unplaced = extract_file(path, STRATEGY, "Kemi").document.unplaced
-    assert any("Kotihoidon asiakkaat" in u.text and "suoritteet/tunnusluvut" in u.reason for u in unplaced)
+    tables = extract_file(path, STRATEGY, "Kemi").document.kpi_tables
+    row = next(r for t in tables for r in t.rows if r.label == "Kotihoidon asiakkaat")
+    assert row.values == {"TP 2021": 714192, "TA 2022": 700000, "TOTEUMA 1-6/2022": 350120, "TP-ENNUSTE 2022": 705000}
+    assert not row.uncertain
 
 
 def test_a_table_with_the_same_header_after_a_note_continues_the_table(tmp_path: Path) -> None:

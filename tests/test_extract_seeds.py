@@ -183,9 +183,19 @@ def test_004_objective_carried_over_to_continued_table(docs) -> None:
 
 
 def test_004_key_figure_sections_are_kept_not_dropped(docs) -> None:
+    """Key figures and budget changes are read into kpi_tables (tests/test_kpi.py checks
+    every cell); none of their lines is left unplaced, the narratives stay budget notes."""
     doc = docs["004"]
     kept = " ".join(u.text for u in doc.unplaced)
-    assert "Kirjanpitoviennit, kpl 714 192 600 000 326 777 600 000" in kept
+    assert "Kirjanpitoviennit" not in kept and "Suoritteet/Tunnusluvut" not in kept
+    first = doc.kpi_tables[0]
+    assert (first.sector, first.area, first.columns) == (
+        "Keskusvirasto", None, ["TP 2021", "TA 2022", "TOTEUMA 1-6/2022", "TP-ENNUSTE 2022"])
+    assert first.rows[0].label == "Kirjanpitoviennit, kpl"
+    assert list(first.rows[0].values.values()) == [714192, 600000, 326777, 600000]
+    assert len(doc.kpi_tables) == 17 and sum(len(t.rows) for t in doc.kpi_tables) == 177
+    assert [t.sector for t in doc.kpi_tables if t.area == "Talousarviomuutokset"] == [
+        "Hyvinvointitoimiala", "Perusturvatoimiala"]
     assert any("Keskusviraston osalta taloudessa ei ole välitöntä ylitysuhkaa" in n.text for n in doc.budget_notes)
     assert [n.sector for n in doc.budget_notes] == ["Keskusvirasto", "Elinvoimatoimiala", "Hyvinvointitoimiala",
                                                    "Perusturvatoimiala", "Ympäristötoimiala"]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from hytetool.extract.base import Line, SourceText
-from hytetool.model import BudgetNote, Document, Source, Unplaced
+from hytetool.model import BudgetNote, Document, KpiTable, Source, Unplaced
 from hytetool.normalize.build import Builder
 from hytetool.normalize.cells import Para
 from hytetool.normalize.layout_columns import read_labels, read_markers, read_tabbed
@@ -75,12 +75,25 @@ def normalize(source: SourceText, strategy: Strategy | None = None, municipality
         source=Source(file=source.name, sha256=source.sha256, lines=[1, len(source.lines)] if source.lines else None,
                       pages=[1, source.page_count] if source.page_count else None),
         goals=list(builder.goals.values()),
+        kpi_tables=_unique_ids(loose.kpi),
         budget_notes=[BudgetNote(sector=s, text=p.text, lines=p.span, page=p.page) for s, p in loose.budget],
         unplaced=[Unplaced(text=p.text, reason=r, lines=p.span, page=p.page) for p, r in unplaced],
     )
     _drop_own_sector(document)
     warnings = [f"{source.name}:{p.first}-{p.last}: kept as unplaced ({r})" for p, r in unplaced]
+    warnings += [f"{source.name}:{r.lines[0]}-{r.lines[1]}: key figure '{r.label}' is uncertain; check it by hand"
+                 for t in loose.kpi for r in t.rows if r.uncertain and r.lines]
     return Normalized(document, sorted({r.kind for r in regions}), warnings)
+
+
+def _unique_ids(tables: list[KpiTable]) -> list[KpiTable]:
+    """Two tables of one sector and area (a table continued on the next page) get -2, -3."""
+    seen: dict[str, int] = {}
+    for table in tables:
+        seen[table.id] = seen.get(table.id, 0) + 1
+        if seen[table.id] > 1:
+            table.id = f"{table.id}-{seen[table.id]}"
+    return tables
 
 
 def _repair(lines: list[Line]) -> list[Line]:

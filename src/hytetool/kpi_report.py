@@ -1,0 +1,145 @@
+"""`hyte kpi`: the key figures of normalized documents, with the forecast against the budget.
+
+A council asks first how far each key figure's year-end forecast (TP-ENNUSTE) is from
+the budget (TA). The columns are found by their period (`column_period`), not by their
+printed names, so "TA 2023" / "TP-ENNUSTE 2023" work the same next year. Tables
+without a budget and a forecast column (the budget-change tables: tulot, menot,
+netto) are left out. Uncertain rows are marked with "?" so nobody quotes them unchecked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from hytetool.corpus import load_documents
+from hytetool.model import Document, KpiTable
+from hytetool.numbers import column_period
+
+UNCERTAIN_MARK = " ?"
+INDENT = "  "  # per level of parent, before a row's label
+
+
+@dataclass
+class KpiLine:
+    """One key figure with the columns `hyte kpi` shows."""
+
+    sector: str
+    area: str
+    label: str
+    depth: int  # 0 for a top row, 1 under a section line or parent row, ...
+    unit: str
+    previous: float | None  # TP of the year before
+    budget: float | None  # TA
+    to_date: float | None  # TOTEUMA of the months so far
+    forecast: float | None  # TP-ENNUSTE
+    uncertain: bool
+
+    @property
+    def deviation(self) -> float | None:
+        """Forecast minus budget: positive when the year will end above the budget."""
+        if self.budget is None or self.forecast is None:
+            return None
+        return self.forecast - self.budget
+
+    @property
+    def deviation_pct(self) -> float | None:
+        deviation = self.deviation
+        return deviation / self.budget * 100 if deviation is not None and self.budget else None
+
+
+def key_figures(paths: Iterable[Path], sector: str | None = None) -> list[KpiLine]:
+    """Key-figure rows of the documents under `paths` (files or folders, like `hyte export`)."""
+    docs = [doc for _, doc in load_documents(paths)]  # the same files as every command; HyteError if none
+    wanted = sector.casefold() if sector else None
+    out: list[KpiLine] = []
+    for doc in docs:
+        for table in doc.kpi_tables:
+            name = table.sector or doc.sector or ""
+            if wanted and wanted not in name.casefold():
+                continue
+            out += _lines(doc, table, name)
+    return out
+
+
+def _lines(doc: Document, table: KpiTable, sector: str) -> list[KpiLine]:
+    columns = _roles(table.columns)
+    if "budget" not in columns or "forecast" not in columns:
+        return []
+    parents = {row.label: row.parent for row in table.rows}
+    out = []
+    for row in table.rows:
+        depth, parent, seen = 0, row.parent, set()
+        while parent is not None and parent not in seen:
+            seen.add(parent)
+            depth, parent = depth + 1, parents.get(parent)
+        value = {role: row.values.get(name) for role, name in columns.items()}
+        out.append(KpiLine(sector, table.area or "", row.label, depth, row.unit or "", value.get("previous"),
+                           value.get("budget"), value.get("to_date"), value.get("forecast"), row.uncertain))
+    return out
+
+
+def _roles(columns: list[str]) -> dict[str, str]:
+    """Column names by role: previous (TP of an earlier year), budget, to_date, forecast."""
+    periods = {name: column_period(name) for name in columns}
+    budget_years = [p.year for p in periods.values() if p and p.kind == "budget"]
+    year = max(budget_years) if budget_years else None
+    roles: dict[str, str] = {}
+    for name, period in periods.items():
+        if period is None:
+            continue
+        if period.kind == "budget" and period.year == year:
+            roles["budget"] = name
+        elif period.kind == "forecast":
+            roles["forecast"] = name
+        elif period.kind == "actual" and period.months != (1, 12):
+            roles["to_date"] = name
+        elif period.kind == "actual" and (year is None or period.year < year):
+            roles["previous"] = name
+    return roles
+
+
+def fi_number(value: float | None, signed: bool = False, decimals: int | None = None) -> str:
+    """1036 -> '1 036', 27.7 -> '27,7', signed -> '+1 200' / '−3,5' (Finnish print)."""
+    if value is None:
+        return ""
+    places = decimals if decimals is not None else (0 if float(value).is_integer() else 1)
+    text = f"{abs(value):,.{places}f}".replace(",", " ").replace(".", ",")
+    sign = "\u2212" if value < 0 and text.strip("0, ") else "+" if signed and value > 0 else ""
+    return sign + text
+
+
+def kpi_table(lines: list[KpiLine], title: str = "Tunnusluvut") -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("Toimiala")
+    table.add_column("Tulosalue")
+    table.add_column("Suorite")
+    table.add_column("Yksikkö")
+    for header in ("TP", "TA", "Toteuma", "Ennuste", "Ennuste − TA", "%"):
+        table.add_column(header, justify="right")
+    previous: tuple[str, str] | None = None
+    for line in lines:
+        place = (line.sector, line.area)
+        sector, area = (line.sector, line.area) if place != previous else ("", "")
+        previous = place
+        label = INDENT * line.depth + line.label + (UNCERTAIN_MARK if line.uncertain else "")
+        table.add_row(sector, area, label, line.unit, fi_number(line.previous), fi_number(line.budget),
+                      fi_number(line.to_date), fi_number(line.forecast), fi_number(line.deviation, signed=True),
+                      fi_number(line.deviation_pct, signed=True, decimals=1))
+    return table
+
+
+def print_key_figures(console: Console, paths: Iterable[Path], sector: str | None = None) -> int:
+    """Print the table; returns the number of key figures shown."""
+    lines = key_figures(paths, sector)
+    if not lines:
+        console.print("no key figures" + (f" for sector '{sector}'" if sector else ""), highlight=False)
+        return 0
+    console.print(kpi_table(lines))
+    if any(line.uncertain for line in lines):
+        console.print(f"{UNCERTAIN_MARK.strip()} = uncertain reading: check against the source", highlight=False)
+    return len(lines)
