@@ -244,7 +244,7 @@ def build() -> bytes:
     table(doc,
           ["", "{{ t.head4[0] }}", "{{ t.head4[1] }}", "{{ t.head4[2] }}", "{{ t.head4[3] }}",
            "{{ labels.deviation }}", "{{ labels.deviation_pct }}"],
-          ["{{ r.label }}", "{{ r.values4[0] }}", "{{ r.values4[1] }}", "{{ r.values4[2] }}",
+          ["{{ r.label }}{% if r.uncertain %} ({{ labels.uncertain }}){% endif %}", "{{ r.values4[0] }}", "{{ r.values4[1] }}", "{{ r.values4[2] }}",
            "{{ r.values4[3] }}", "{{ r.deviation }}", "{{ r.deviation_pct }}"],
           "for r in t.rows", widths=[5.2, 1.9, 1.9, 1.9, 1.9, 2, 2.2])
     tag(doc, "{%p endfor %}")

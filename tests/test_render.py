@@ -63,6 +63,11 @@ def test_key_figures_show_deviation_from_budget(report: Path) -> None:
     assert "| Kirjanpitoviennit, kpl | 714\u00a0192 | 600\u00a0000 | 326\u00a0777 | 650\u00a0000 | +50\u00a0000 | +8,3 |" in text
 
 
+def test_uncertain_key_figures_are_marked_and_zero_has_no_sign(report: Path) -> None:
+    text = (report / "hyte-report-2023.fi.md").read_text(encoding="utf-8")
+    assert "| Museotoimi (tarkista: luku epävarma) | \u2013 | 14\u00a0000 | \u2013 | 14\u00a0000 | 0 | 0 |" in text
+
+
 def word(report: Path) -> WordDocument:
     return WordDocument(str(report / "hyte-report-2023.fi.docx"))
 

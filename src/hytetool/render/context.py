@@ -306,7 +306,7 @@ def _kpi_table(table: KpiTable, item: Selected, lang: str) -> dict[str, Any]:
         deviation = f - b if b is not None and f is not None else None
         pct = deviation / b * 100 if deviation is not None and b else None
         rows.append({
-            "label": row.label, "parent": row.parent or "", "unit": row.unit or "",
+            "label": row.label, "parent": row.parent or "", "unit": row.unit or "", "uncertain": row.uncertain,
             "values": [format_number(row.values.get(c), lang) for c in table.columns],
             "budget": format_number(b, lang), "forecast": format_number(f, lang),
             "deviation": format_number(deviation, lang, signed=True),

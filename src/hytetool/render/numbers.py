@@ -9,6 +9,8 @@ THIN_SPACE = "\u00a0"  # no-break space: a thousands group never wraps onto two 
 def format_number(value: float | None, lang: str, *, signed: bool = False, decimals: int | None = None) -> str:
     if value is None:
         return NO_VALUE
+    if value == 0:
+        return "0"  # no sign on a zero deviation
     if decimals is None:
         decimals = 0 if float(value).is_integer() else 1
     text = f"{value:+,.{decimals}f}" if signed else f"{value:,.{decimals}f}"
