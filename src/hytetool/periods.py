@@ -8,6 +8,7 @@ four-digit years) so that years can be compared and grouped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 DASHES = "\u2013\u2014\u2212\u2010\u2011"  # en dash, em dash, minus, hyphens
@@ -54,6 +55,7 @@ def unify_dashes(text: str) -> str:
     return _DASH_RE.sub("-", text)
 
 
+@lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
     """Parse "1-6/2022", "1–12/2023", "2026", "2022–25" or "2022-2025".
 

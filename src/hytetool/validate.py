@@ -24,7 +24,7 @@ from ruamel.yaml.reader import ReaderError
 
 from hytetool.corpus import yaml_files
 from hytetool.model import Document
-from hytetool.yamlio import read_yaml_text
+from hytetool.yamlio import read_document_data, read_yaml_text
 
 Loc = tuple[int | str, ...]
 
@@ -121,6 +121,8 @@ def validate_file(path: Path) -> list[Problem]:
 
 def validate_text(text: str, name: str) -> list[Problem]:
     """Problems of one document's text, sorted by position; `name` is what gets printed."""
+    if read_document_data(text) is not None:
+        return []  # valid: the fast reading is enough; positions are needed only for problems
     try:
         tree = read_yaml_text(text)
     except YAMLError as exc:

@@ -17,7 +17,7 @@ from hytetool.render.templates import RenderError, TemplateSet
 from hytetool.corpus import covers_year, document_files
 from hytetool.errors import HyteError
 from hytetool.validate import validate_file
-from hytetool.yamlio import atomic_write_bytes, load_document
+from hytetool.yamlio import atomic_write_bytes, read_document_data
 
 FORMATS = ("docx", "md")
 
@@ -35,12 +35,13 @@ def load_inputs(paths: list[Path]) -> list[tuple[Path, Document]]:
         files = document_files(paths)
     except HyteError as exc:
         raise RenderError(str(exc)) from None
-    problems = [str(p) for f in files for p in validate_file(f)]
-    if problems:
-        raise RenderError("invalid input, nothing rendered:\n" + "\n".join(problems))
     if not files:
         raise RenderError(f"no normalized YAML found in {', '.join(map(str, paths))}; run `hyte extract` first")
-    return [(f, load_document(f)) for f in files]
+    loaded = [(f, read_document_data(f.read_text(encoding="utf-8"))) for f in files]  # each file parsed once
+    problems = [str(p) for f, doc in loaded if doc is None for p in validate_file(f)]
+    if problems:
+        raise RenderError("invalid input, nothing rendered:\n" + "\n".join(problems))
+    return [(f, doc) for f, doc in loaded if doc is not None]
 
 
 def select_year(inputs: list[tuple[Path, Document]], year: int) -> list[Selected]:

@@ -77,11 +77,15 @@ class Member:
     objective_local: str | None = None  # actions of input documents: their objective's local id
     objective_shared: str | None = None  # actions: the shared id of their objective
     in_input: bool = True
+    municipality: str = ""  # casefolded; records of two municipalities are never the same
 
     @property
-    def block(self) -> tuple[str, str, str]:
-        """Records are only compared within one block: kind, goal and (for actions) sector."""
-        return (self.ref.kind, goal_key(self.goal), sector_key(self.sector) if self.ref.kind == "action" else "")
+    def block(self) -> tuple[str, str, str, str]:
+        """Records are only compared within one block: kind, municipality, goal and (for
+        actions) sector. The municipality keeps a national corpus from comparing every
+        city's "Tuemme ja edistämme …" with every other's (quadratic, and never a match)."""
+        return (self.ref.kind, self.municipality, goal_key(self.goal),
+                sector_key(self.sector) if self.ref.kind == "action" else "")
 
     @property
     def slot(self) -> tuple[str, str]:
@@ -94,15 +98,17 @@ def collect_members(documents: list[Document]) -> list[Member]:
     for index, doc in enumerate(document_order(documents)):
         position = 0
         period = document_period(doc)
+        town = (doc.municipality or "").casefold()
         for goal in doc.goals:
             for obj in goal.objectives:
                 position += 1
                 members.append(Member(Ref(doc.id, "objective", obj.id), goal.name, obj.sector or doc.sector,
-                                      obj.text, period, (index, position)))
+                                      obj.text, period, (index, position), municipality=town))
             for action in goal.actions:
                 position += 1
                 members.append(Member(Ref(doc.id, "action", action.id), goal.name, action.sector or doc.sector,
-                                      action.text, period, (index, position), objective_local=action.objective))
+                                      action.text, period, (index, position), objective_local=action.objective,
+                                      municipality=town))
     return members
 
 
@@ -179,6 +185,10 @@ class _Matcher:
                 where[ref] = entry.id
         for ref, sid in where.items():
             self._assign(self.members[ref], sid)
+        towns = {sid: self.members[ref].municipality for ref, sid in where.items() if self.members[ref].in_input}
+        for ref, sid in where.items():  # a member only the registry knows: its id's municipality
+            if not self.members[ref].in_input:
+                self.members[ref].municipality = towns.get(sid, "")
         self._split_distinct()
 
     def _split_distinct(self) -> None:
