@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test install schema docx-template fixtures clean
+.PHONY: demo test bench install schema docx-template fixtures clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ demo: $(STAMP)
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q
+
+# Speed and memory on a generated 1,000-page corpus -> bench/results.md (about ten
+# minutes on two cores; docs/performance.md). Not part of `make test`: nothing is timed there.
+bench: $(TEST_STAMP)
+	$(BIN)/python bench/run.py
 
 schema: $(STAMP)
 	$(BIN)/hyte schema

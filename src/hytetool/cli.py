@@ -28,6 +28,7 @@ DEFAULT_SCHEMA = Path("schema/hyte-v1.schema.json")
 DEFAULT_STRATEGY = Path("data/reference/strategy.yaml")
 DEFAULT_REPORTS = Path("build/reports")
 DEFAULT_INSPECT = Path("build/inspect")
+DEFAULT_CACHE = Path(".hyte-cache")
 
 app = typer.Typer(
     name="hyte",
@@ -119,14 +120,31 @@ def extract(
     password: Annotated[
         Optional[str], typer.Option("--password", help="Password of encrypted PDFs.")
     ] = None,
+    jobs: Annotated[
+        Optional[int], typer.Option("--jobs", "-j", min=1, help="Files read in parallel (default: the number of "
+                                    "CPUs); 1 reads them one by one in this process.")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Extract every file again; neither read nor write the cache.")
+    ] = False,
+    cache_dir: Annotated[
+        Path, typer.Option("--cache-dir", help="Where extractions of unchanged inputs are kept (see docs/performance.md).")
+    ] = DEFAULT_CACHE,
 ) -> None:
     """Read documents (.txt, .docx, .pdf) and write one normalized YAML per document."""
+    from contextlib import nullcontext
+
+    from hytetool.parallel import default_jobs
     from hytetool.pipeline import extract_paths
+    from hytetool.progress import ExtractProgress
     from hytetool.report import print_extract_summary
 
+    show = err.is_terminal and not State.quiet  # no bar in logs, pipes or with -q
     try:
-        results = extract_paths(paths or [DEFAULT_RAW], output, force=force, strategy_path=strategy,
-                                password=password)
+        with ExtractProgress(err) if show else nullcontext() as progress:
+            results = extract_paths(paths or [DEFAULT_RAW], output, force=force, strategy_path=strategy,
+                                    password=password, jobs=jobs or default_jobs(),
+                                    cache_dir=None if no_cache else cache_dir, progress=progress)
     except HyteError as exc:
         fail(exc)
     for result in results:
@@ -212,6 +230,24 @@ def inspect(
     for line in result.listing:
         typer.echo(line)
     typer.echo(f"wrote {result.picture}")
+
+
+@app.command()
+def kpi(
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
+    ] = None,
+    sector: Annotated[
+        Optional[str], typer.Option("--sector", help="Only this sector (toimiala); part of the name is enough.")
+    ] = None,
+) -> None:
+    """Print the key figures with the forecast's deviation from the budget."""
+    from hytetool.kpi_report import print_key_figures
+
+    try:
+        print_key_figures(out, paths or [DEFAULT_NORMALIZED], sector)
+    except HyteError as exc:
+        fail(exc)
 
 
 @app.command()

@@ -1,27 +1,43 @@
 """`hyte extract` as a library: find inputs, read, normalize, write with the edit guard.
 
 Each file is handled on its own: a file that fails gives one clear message and the
-rest of the batch still runs; nothing is written for a failed file.
+rest of the batch still runs; nothing is written for a failed file. Files are read in
+worker processes (`jobs`) and looked up in the extraction cache first (cache.py); the
+YAML is always written here, in the parent, in input order, so the hand-edit guard sees
+one writer and a parallel run writes exactly what a serial one does.
 """
 
 from __future__ import annotations
 
+import gc
 import traceback as tb
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hytetool.cache import CachedExtraction, ExtractionCache, cache_key
 from hytetool.errors import HyteError, InputError
 from hytetool.extract.base import SourceText
 from hytetool.extract.docx import read_docx
 from hytetool.extract.pdf import read_pdf
+from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
 from hytetool.extract.text import read_text
+from hytetool.extract.xlsx import read_xlsx
 from hytetool.normalize import Normalized, normalize
 from hytetool.normalize.strategy import Strategy, load_strategy
-from hytetool.yamlio import WriteStatus, write_document
+from hytetool.parallel import PageCallback, Progress, run_tasks
+from hytetool.yamlio import WriteStatus, document_body, write_document
 
 DEFAULT_STRATEGY = Path("data/reference/strategy.yaml")
-READERS: dict[str, Callable[[Path], SourceText]] = {".txt": read_text, ".docx": read_docx, ".pdf": read_pdf}
+# Python looks for cyclic garbage every 700 new container objects (gen0) by default. A
+# PDF page makes tens of thousands of dicts that reference counting frees, so those
+# collections mostly re-scan the page's live objects: with 50,000 extraction took 10-15 %
+# less time on the bench corpus for 3 MB more peak memory (docs/performance.md).
+GC_THRESHOLDS = (50_000, 10, 10)
+READERS: dict[str, Callable[[Path], SourceText]] = {
+    ".txt": read_text, ".docx": read_docx, ".pdf": read_pdf, ".xlsx": read_xlsx,
+}
 
 
 @dataclass
@@ -37,6 +53,7 @@ class FileResult:
     messages: list[str] = field(default_factory=list)
     error: str | None = None
     traceback: str | None = None
+    cached: bool = False  # the result came from the extraction cache, the file was not parsed
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
@@ -54,22 +71,27 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
     return list(dict.fromkeys(files)), missing
 
 
-def read_source(path: Path, password: str | None = None) -> SourceText:
-    """The format reader for the file's suffix; `password` opens an encrypted PDF."""
+def read_source(path: Path, password: str | None = None, settings: ExtractionSettings = DEFAULT_SETTINGS,
+                on_page: PageCallback | None = None) -> SourceText:
+    """The format reader for the file's suffix; `password` opens an encrypted PDF,
+    `on_page(number, count)` hears of every PDF page read."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         supported = ", ".join(sorted(READERS))
         raise InputError(path, f"unsupported file type '{path.suffix}'; hyte reads {supported}")
     try:
-        return read_pdf(path, password=password) if reader is read_pdf else reader(path)
+        if reader is read_pdf:
+            return read_pdf(path, settings, password=password, on_page=on_page)
+        return reader(path)
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
 
 
 def extract_file(path: Path, strategy: Strategy | None = None, municipality: str | None = None,
-                 password: str | None = None) -> Normalized:
+                 password: str | None = None, settings: ExtractionSettings = DEFAULT_SETTINGS,
+                 on_page: PageCallback | None = None) -> Normalized:
     """Read and normalize one file (no writing); raises InputError for bad input."""
-    result = normalize(read_source(path, password), strategy, municipality)
+    result = normalize(read_source(path, password, settings, on_page), strategy, municipality)
     document = result.document
     if not document.goals and not document.kpi_tables:
         raise InputError(path, "no welfare-plan table recognised; is this a HYTE goal or action table?")
@@ -95,16 +117,104 @@ class Batch:
     municipality: str | None
     password: str | None
     taken: set[str] = field(default_factory=set)  # output names already used in this run
+    settings: ExtractionSettings = DEFAULT_SETTINGS
+    strategy_bytes: bytes | None = None  # the reference file as read: part of the cache key
+    cache: ExtractionCache | None = None
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file's extraction as sent to a worker process: every field pickles."""
+
+    path: Path
+    strategy: Strategy
+    municipality: str | None
+    password: str | None
+    settings: ExtractionSettings
+
+
+@dataclass
+class Extraction:
+    """What a worker sends back: the result, or the one line saying why there is none."""
+
+    result: CachedExtraction | None = None
+    error: str | None = None
+    traceback: str | None = None
+
+
+def extract_job(job: Job, on_page: PageCallback | None = None) -> Extraction:
+    """Read and normalize one file; never raises (a worker's exception would lose the file name)."""
+    with _fewer_collections():
+        try:
+            normalized = extract_file(job.path, job.strategy, job.municipality, job.password, job.settings, on_page)
+        except HyteError as exc:
+            return Extraction(error=str(exc))
+        except Exception as exc:  # a bug or an input we did not foresee: still one line
+            return Extraction(error=f"{job.path}: could not be extracted ({type(exc).__name__}: {exc}); "
+                                    "run with -v for details", traceback=tb.format_exc())
+        body = document_body(normalized.document)  # rendered here: in a worker, in parallel
+    return Extraction(CachedExtraction(normalized.document, normalized.layouts, normalized.warnings, body))
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """GC_THRESHOLDS while one file is extracted; the caller's thresholds after."""
+    old = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def extract_paths(paths: list[Path], out_dir: Path, *, force: bool = False,
-                  strategy_path: Path | None = DEFAULT_STRATEGY, password: str | None = None) -> list[FileResult]:
+                  strategy_path: Path | None = DEFAULT_STRATEGY, password: str | None = None, jobs: int = 1,
+                  cache_dir: Path | None = None, settings: ExtractionSettings = DEFAULT_SETTINGS,
+                  progress: Progress | None = None) -> list[FileResult]:
+    """Extract every input and write its YAML; `cache_dir` None means no cache."""
     strategy, municipality = _strategy(strategy_path)
-    batch = Batch(out_dir, force, strategy, municipality, password)
+    batch = Batch(out_dir, force, strategy, municipality, password, settings=settings,
+                  strategy_bytes=strategy_path.read_bytes() if strategy_path is not None and strategy_path.is_file()
+                  else None,
+                  cache=ExtractionCache(cache_dir) if cache_dir is not None and password is None else None)
     files, results = discover(paths)
-    for path in files:
-        results.append(_extract_one(path, batch))
+    if progress is not None:
+        progress.start(len(files))
+    keys = [_key(path, batch) for path in files]
+    found = [batch.cache.get(key) if batch.cache and key else None for key in keys]
+    misses = [path for path, hit in zip(files, found) if hit is None]
+    if progress is not None:
+        for path, hit in zip(files, found):
+            if hit is not None:
+                progress.file_done(path.name)
+    jobs_out = run_tasks(extract_job, [Job(p, strategy, municipality, password, settings) for p in misses],
+                         [p.name for p in misses], jobs, progress)
+    try:
+        for path, key, hit in zip(files, keys, found):
+            if hit is not None:
+                results.append(_write(path, Extraction(hit), batch, cached=True))
+                continue
+            extraction = next(jobs_out)
+            if isinstance(extraction, BaseException):  # the worker process died
+                extraction = Extraction(error=f"{path}: could not be extracted ({type(extraction).__name__}: "
+                                              f"{extraction}); run with -v for details")
+            if extraction.result is not None and batch.cache is not None and key is not None:
+                batch.cache.put(key, extraction.result)
+            results.append(_write(path, extraction, batch))
+    finally:
+        jobs_out.close()  # shuts the worker pool down, also when a write raised
     return results
+
+
+def _key(path: Path, batch: Batch) -> str | None:
+    """The cache key of a file, or None (no cache, or the file cannot be read: its reader says why)."""
+    if batch.cache is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return cache_key(data, path.name, batch.settings, batch.strategy_bytes, batch.municipality)
 
 
 def _strategy(path: Path | None) -> tuple[Strategy, str | None]:
@@ -118,23 +228,29 @@ def _strategy(path: Path | None) -> tuple[Strategy, str | None]:
     return strategy, municipality
 
 
-def _extract_one(path: Path, batch: Batch) -> FileResult:
-    result = FileResult(path)
+def _write(path: Path, extraction: Extraction, batch: Batch, cached: bool = False) -> FileResult:
+    """Write one extraction's YAML (hand-edit guard included) and summarize it."""
+    result = FileResult(path, cached=cached)
+    if extraction.result is None:
+        result.error = extraction.error or f"{path}: could not be extracted"
+        result.messages.append(result.error)
+        result.traceback = extraction.traceback
+        return result
+    doc = extraction.result.document
     try:
-        normalized = extract_file(path, batch.strategy, batch.municipality, batch.password)
-        written = write_document(normalized.document, output_path(path, batch.out_dir, batch.taken), force=batch.force)
+        written = write_document(doc, output_path(path, batch.out_dir, batch.taken), force=batch.force,
+                                 body=extraction.result.body)
     except HyteError as exc:
         result.error = str(exc)
         result.messages.append(str(exc))
         return result
-    except Exception as exc:  # a bug or an input we did not foresee: still one line
+    except Exception as exc:  # as for reading: one line, the traceback with -v
         result.error = f"{path}: could not be extracted ({type(exc).__name__}: {exc}); run with -v for details"
         result.messages.append(result.error)
         result.traceback = tb.format_exc()
         return result
-    doc = normalized.document
     result.output, result.status = written.path, written.status.value
-    result.layouts = normalized.layouts
+    result.layouts = list(extraction.result.layouts)
     result.goals = len(doc.goals)
     result.actions = sum(len(g.actions) for g in doc.goals)
     result.outcomes = sum(len(g.outcomes) for g in doc.goals) + sum(

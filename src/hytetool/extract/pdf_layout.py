@@ -7,8 +7,10 @@ tested on its own, and drawn by `hyte inspect`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from hytetool.extract.pdf_chars import deduped_page
 from hytetool.extract.settings import ExtractionSettings
 from hytetool.normalize.regions import cell_label, header_columns
 from hytetool.normalize.textutil import clean_ws, join_lines
@@ -143,15 +145,32 @@ def _inside(word: dict, box: Box) -> bool:
 # ------------------------------------------------------------------ ruled tables
 
 
+class WordIndex:
+    """Words sorted by their vertical centre, so a cell finds its words by bisection
+    instead of testing every word of the page (a profile showed that scan per cell)."""
+
+    def __init__(self, words: list[dict]) -> None:
+        self.words = words
+        self.order = sorted(range(len(words)), key=lambda i: (words[i]["top"] + words[i]["bottom"]) / 2)
+        self.centres = [(words[i]["top"] + words[i]["bottom"]) / 2 for i in self.order]
+
+    def inside(self, box: Box) -> list[dict]:
+        """The words whose centre lies in `box`, in page order: the same as _inside() on each."""
+        low, high = bisect_left(self.centres, box[1]), bisect_right(self.centres, box[3])
+        picked = sorted(i for i in self.order[low:high] if _inside(self.words[i], box))
+        return [self.words[i] for i in picked]
+
+
 def _ruled_rows(table, words: list[dict], number: int, settings: ExtractionSettings) -> list[Row]:
     rows = []
+    index_of_words = WordIndex(words)
     for index, row in enumerate(table.rows):
         cells = []
         for box in row.cells:
             if box is None:  # covered by a merged cell above or beside it
                 cells.append(Cell(""))
                 continue
-            inside = [w for w in words if _inside(w, box)]
+            inside = index_of_words.inside(box)
             cells.append(cell_text(inside, box[2], box[0], settings))
         header = index == 0 and _is_header([c.text for c in cells])
         rows.append(Row(cells, number, row.bbox[1], header))
@@ -249,8 +268,19 @@ def _close_row(rows: list[Row], group: list[list[dict]], starts: list[float], bo
 
 
 def page_layout(page, number: int, settings: ExtractionSettings) -> PageLayout:
+    """What one page holds. The deduplicated view of the page is closed afterwards: a
+    pdfplumber page sits in a reference cycle (its lru_cache holds a bound method), so
+    only the cyclic GC would free its character dicts; closing drops them at once, and
+    the garbage collector has far less to trace (measured: a tenth of the run time)."""
+    deduped = deduped_page(page)  # pdfplumber's dedupe_chars() is quadratic: see pdf_chars
+    try:
+        return _page_layout(deduped, number, settings)
+    finally:
+        deduped.close()
+
+
+def _page_layout(page, number: int, settings: ExtractionSettings) -> PageLayout:
     layout = PageLayout()
-    page = page.dedupe_chars()
     if not page.chars:
         return layout
     layout.has_text = True

@@ -45,9 +45,22 @@ class ObjectiveMatch:
 @dataclass
 class Strategy:
     goals: list[StrategyGoal] = field(default_factory=list)
+    # match() results by text, valid for the goals they were computed from: the builder
+    # asks again for every objective it has seen (a profile of 1,000 pages showed
+    # thousands of repeated fuzzy comparisons).
+    _memo: dict[str, ObjectiveMatch | None] = field(default_factory=dict, repr=False, compare=False)
+    _memo_goals: tuple = field(default=(), repr=False, compare=False)
 
     def match(self, text: str) -> ObjectiveMatch | None:
         """The strategy objective this cell text starts with, if any."""
+        goals = tuple((goal.name, tuple(goal.objectives)) for goal in self.goals)
+        if goals != self._memo_goals:  # the goals were edited since: start afresh
+            self._memo, self._memo_goals = {}, goals
+        if text not in self._memo:
+            self._memo[text] = self._match(text)
+        return self._memo[text]
+
+    def _match(self, text: str) -> ObjectiveMatch | None:
         plain = _norm(text)
         best: ObjectiveMatch | None = None
         for goal in self.goals:

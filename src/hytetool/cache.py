@@ -1,0 +1,150 @@
+"""Content-addressed cache of extractions, so an unchanged input is not parsed again.
+
+Reading a PDF costs tens of milliseconds per page; reading a cache entry costs far
+less. The key covers everything the result depends on: the input's bytes and file name
+(the document id and `source.file` come from the name), hytetool's version and a digest
+of its own source code (so an edited checkout never reuses entries of older code), the
+versions of Python and of the libraries that read and write the documents, the
+extraction settings, the strategy reference file's bytes and the municipality. The
+value is the normalized Document as JSON, its YAML body as written (ruamel's dump is
+the slowest part of a warm run) and the layouts and warnings the summary prints.
+
+Entries are written to a temporary file and renamed into place, so a concurrent run
+sees either no entry or a whole one. Each entry starts with a header line holding the
+sha256 of its payload; an entry that is truncated, corrupt or written by another cache
+format is deleted and the file is extracted again, never trusted. Failed extractions
+and password-protected PDFs are not cached (the cache would hold their plain text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from hytetool import __version__
+from hytetool.extract.settings import ExtractionSettings
+from hytetool.model import Document
+from hytetool.yamlio import atomic_write_bytes
+
+DEFAULT_CACHE_DIR = Path(".hyte-cache")
+# Bump when the entry layout changes: older entries then no longer match their key.
+CACHE_FORMAT = 1
+MAGIC = b"hyte-cache"
+PACKAGE_DIR = Path(__file__).resolve().parent
+# Libraries whose upgrade can change an extraction or the YAML written for it.
+LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "openpyxl", "wordfreq", "rapidfuzz", "pydantic",
+             "ruamel.yaml")
+
+
+@dataclass
+class CachedExtraction:
+    """What one successful extraction gives the summary and the YAML writer."""
+
+    document: Document
+    layouts: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    body: str | None = None  # yamlio.document_body(document), rendered once
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """sha256 over hytetool's own .py files: a changed checkout gets fresh keys."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def library_versions() -> str:
+    """Python's and the LIBRARIES' versions, e.g. 'python=3.11.7 pdfplumber=0.11.10 ...'."""
+    versions = [f"python={platform.python_version()}"]
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=none")
+    return " ".join(versions)
+
+
+def cache_key(data: bytes, name: str, settings: ExtractionSettings, strategy: bytes | None,
+              municipality: str | None) -> str:
+    """The hex key of one extraction; every part that changes the result is in it."""
+    digest = hashlib.sha256()
+    parts = [
+        f"format={CACHE_FORMAT}", f"version={__version__}", f"code={code_fingerprint()}",
+        f"libraries={library_versions()}",
+        f"name={name}", f"settings={settings.model_dump_json()}", f"municipality={municipality!r}",
+        f"input={hashlib.sha256(data).hexdigest()}",
+        f"strategy={hashlib.sha256(strategy).hexdigest() if strategy is not None else None}",
+    ]
+    for part in parts:  # length-prefixed, so no two different part lists give the same stream
+        encoded = part.encode("utf-8")
+        digest.update(len(encoded).to_bytes(8, "big") + encoded)
+    return digest.hexdigest()
+
+
+class ExtractionCache:
+    """Entries under `folder`, one file per key: folder/ab/abcdef….json."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> CachedExtraction | None:
+        """The entry for `key`, or None; a damaged entry is removed and reads as None."""
+        path = self.path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        entry = _decode(data, key)
+        if entry is None:  # truncated, corrupt or foreign: recompute, never trust
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass  # a read-only cache: the entry is skipped all the same
+        return entry
+
+    def put(self, key: str, entry: CachedExtraction) -> bool:
+        """Store an entry atomically; False when the folder cannot be written (the run goes on)."""
+        try:
+            atomic_write_bytes(self.path(key), _encode(entry, key))
+        except OSError:
+            return False
+        return True
+
+
+def _encode(entry: CachedExtraction, key: str) -> bytes:
+    payload = json.dumps(
+        {"document": entry.document.model_dump(mode="json"), "layouts": entry.layouts, "warnings": entry.warnings,
+         "body": entry.body},
+        ensure_ascii=False, separators=(",", ":"),
+    ).encode("utf-8")
+    header = b"%s %d %s sha256:%s\n" % (MAGIC, CACHE_FORMAT, key.encode(), hashlib.sha256(payload).hexdigest().encode())
+    return header + payload
+
+
+def _decode(data: bytes, key: str) -> CachedExtraction | None:
+    header, newline, payload = data.partition(b"\n")
+    expected = b"%s %d %s sha256:" % (MAGIC, CACHE_FORMAT, key.encode())
+    if not newline or not header.startswith(expected):
+        return None
+    if header[len(expected):] != hashlib.sha256(payload).hexdigest().encode():
+        return None
+    try:
+        value = json.loads(payload)
+        layouts, warnings, body = value["layouts"], value["warnings"], value["body"]
+        if not all(isinstance(x, str) for x in [*layouts, *warnings, body]):
+            return None
+        return CachedExtraction(Document.model_validate(value["document"]), list(layouts), list(warnings), body)
+    except Exception:  # any shape problem: the entry is not ours to trust
+        return None

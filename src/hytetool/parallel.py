@@ -1,0 +1,134 @@
+"""Per-file work in worker processes, results handed back in input order.
+
+Reading a PDF is CPU-bound Python (pdfminer), so threads would not help: files go to a
+ProcessPoolExecutor. Results come back in the order the files were given, whatever
+order the workers finish in, so a parallel run is byte for byte a serial one. Only the
+work function runs in the workers; the caller writes every output itself.
+
+Workers are forked when the parent runs a single thread: they start at once with every
+module already imported. Forking a process in which other threads run can deadlock on a
+lock one of them held, so then workers are spawned (fresh interpreters) instead.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Protocol, TypeVar
+
+Task = TypeVar("Task")
+Result = TypeVar("Result")
+PageCallback = Callable[[int, int], None]  # (page number, page count)
+
+
+class Progress(Protocol):
+    """What the runner reports; the CLI draws it, a script may ignore it."""
+
+    def start(self, total: int) -> None: ...
+
+    def page(self, name: str, number: int, total: int) -> None: ...
+
+    def file_done(self, name: str) -> None: ...
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on (a container or taskset may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def run_tasks(func: Callable[[Task, PageCallback | None], Result], tasks: list[Task], names: list[str],
+              jobs: int, progress: Progress | None = None) -> Iterator[Result | BaseException]:
+    """func(task, on_page) for every task, yielded in task order.
+
+    `func` must be a top-level function and tasks picklable when jobs > 1. A task whose
+    worker died (killed, out of memory) yields the exception instead of a result; the
+    other tasks of the broken pool are run again, each alone.
+    """
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from _in_process(func, tasks, names, progress)
+    else:
+        yield from _in_workers(func, tasks, names, min(jobs, len(tasks)), progress)
+
+
+def _in_process(func, tasks, names, progress) -> Iterator[Any]:
+    for task, name in zip(tasks, names):
+        on_page = (lambda number, total, name=name: progress.page(name, number, total)) if progress else None
+        try:
+            yield func(task, on_page)
+        finally:
+            if progress:
+                progress.file_done(name)
+
+
+# ------------------------------------------------------------------ worker side
+
+_page_queue: Any = None  # set in each worker by _init_worker when the parent shows progress
+
+
+def _init_worker(queue: Any) -> None:
+    global _page_queue
+    _page_queue = queue
+
+
+def _run(func: Callable[[Any, PageCallback | None], Any], name: str, task: Any) -> Any:
+    queue = _page_queue
+    on_page = (lambda number, total: queue.put((name, number, total))) if queue is not None else None
+    return func(task, on_page)
+
+
+# ------------------------------------------------------------------ parent side
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _in_workers(func, tasks, names, jobs: int, progress: Progress | None) -> Iterator[Any]:
+    context = _context()
+    queue = context.Queue() if progress else None
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(queue,))
+    drain: threading.Thread | None = None
+    try:
+        futures: list[Future] = [pool.submit(_run, func, name, task) for task, name in zip(tasks, names)]
+        if progress is not None:  # threads only after the workers were forked
+            drain = threading.Thread(target=_drain, args=(queue, progress), daemon=True)
+            drain.start()
+            for future, name in zip(futures, names):
+                future.add_done_callback(lambda _, name=name: progress.file_done(name))
+        for future, task, name in zip(futures, tasks, names):
+            try:
+                yield future.result()
+            except BrokenProcessPool:  # a worker died: every unfinished file of the pool gets this
+                yield _alone(func, task, name)
+            except Exception as exc:  # a result that does not pickle, ...
+                yield exc
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if drain is not None:
+            queue.put(None)
+            drain.join()
+
+
+def _alone(func: Callable[[Any, PageCallback | None], Any], task: Any, name: str) -> Any:
+    """A task of a broken pool, again in a fresh process of its own, so that only the file
+    that kills its worker fails. Spawned: the parent now runs threads (see module doc)."""
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as solo:
+            return solo.submit(_run, func, name, task).result()
+    except Exception as exc:
+        return exc
+
+
+def _drain(queue: Any, progress: Progress) -> None:
+    """Page events from the workers to the progress display, until None."""
+    while (event := queue.get()) is not None:
+        progress.page(*event)
