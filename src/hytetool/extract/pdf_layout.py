@@ -198,12 +198,22 @@ def _header_cells(line: list[dict]) -> list[list[dict]]:
     return cells
 
 
+# A key-figure header: "Suorite TP 2021 TA 2022 TOTEUMA 1-6/2022 TP-ENNUSTE 2022".
+_KPI_HEADER = re.compile(r"^suorite\b", re.I)
+_KPI_COLUMN = re.compile(r"\b(TP|TA|TOTEUMA|ENNUSTE|TP-ENNUSTE)\b")
+
+
 def _find_header(lines: list[list[dict]]) -> int | None:
+    """The first line that heads an unruled table: a welfare-table header, or a
+    key-figure header whose number columns need their positions too."""
     for index, line in enumerate(lines):
-        cols = header_columns(_text(line))
+        text = _text(line)
+        cols = header_columns(text)
         if len(cols) >= MIN_HEADER_COLUMNS and cols[0] is Column.objective:
             if len(_header_cells(line)) >= MIN_HEADER_COLUMNS:
                 return index
+        if _KPI_HEADER.match(text) and len(_KPI_COLUMN.findall(text)) >= 2 and len(_header_cells(line)) >= 3:
+            return index
     return None
 
 
@@ -214,6 +224,11 @@ def _unruled_rows(lines: list[list[dict]], start: int, number: int, width: float
     header = _header_cells(lines[start])
     starts = [cell[0]["x0"] for cell in header]
     bounds = [s - settings.column_slack for s in starts[1:]] + [width]
+    if _KPI_HEADER.match(_text(lines[start])):
+        # numbers stand right-aligned under their heading and may start left of it:
+        # a column reaches back to halfway between the headings
+        bounds = [(cell[-1]["x1"] + nxt[0]["x0"]) / 2 for cell, nxt in zip(header, header[1:])] + [width]
+        starts = [starts[0]] + [b + settings.column_slack for b in bounds[:-1]]  # each word in one column
     end = start + 1
     while end < len(lines) and _header_continues(lines[end], lines[end - 1], header):
         end += 1  # a wrapped header ("Kuka vastaa toimenpiteen" / "toteuttamisesta?")
