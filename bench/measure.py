@@ -45,6 +45,22 @@ def peak_rss_mb(command: Sequence[str]) -> tuple[float, float]:
     return usage.ru_maxrss / 1024, seconds  # ru_maxrss is in KiB on Linux
 
 
+# A pure-Python loop of about a second: what one CPU-bound process gets done.
+SPIN = "x = 0\nfor i in range(30_000_000):\n    x += i"
+
+
+def parallel_capacity(cpus: list[int]) -> float:
+    """How much faster two CPU-bound processes finish than one, right now, on `cpus`
+    (2.0 on two idle cores; less when the host shares them): the ceiling of --jobs 2."""
+    one = run([sys.executable, "-c", SPIN], cpus={cpus[0]})
+    start = time.perf_counter()
+    children = [subprocess.Popen([sys.executable, "-c", SPIN], preexec_fn=lambda cpu=cpu: os.sched_setaffinity(0, {cpu}))
+                for cpu in cpus[:2]]
+    for child in children:
+        child.wait()
+    return 2 * one / (time.perf_counter() - start)
+
+
 def median_of(runs: int, measure: Callable[[], float], before: Callable[[], None] | None = None) -> float:
     """The median of `runs` measurements; `before` prepares each run (not timed)."""
     values = []
