@@ -129,34 +129,32 @@ def test_invalid_yaml_stops_the_render_with_validate_messages(tmp_path: Path) ->
     assert not (tmp_path / "out").exists()
 
 
-def test_template_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+def render_with_template(tmp_path: Path, markdown: str):
+    """Render the fixture's Markdown with a custom report.md.j2; returns (result, shown, folder)."""
     custom = tmp_path / "tpl"
     custom.mkdir()
-    (custom / "report.md.j2").write_text("# {{ labels.report_title }}\n\n{% for g in goals %}\n{{ g.name }\n",
-                                         encoding="utf-8")
+    (custom / "report.md.j2").write_text(markdown, encoding="utf-8")
     result, shown = render("--year", "2023", str(FIXTURE), "--out", str(tmp_path), "--template", str(custom),
                            "-f", "md")
+    return result, shown, custom
+
+
+def test_template_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    result, shown, custom = render_with_template(
+        tmp_path, "# {{ labels.report_title }}\n\n{% for g in goals %}\n{{ g.name }\n")
     assert result.exit_code == 1, shown
     assert f"{custom / 'report.md.j2'}:4:" in shown
     assert "Traceback" not in shown
 
 
 def test_template_undefined_variable_names_file_and_line(tmp_path: Path) -> None:
-    custom = tmp_path / "tpl"
-    custom.mkdir()
-    (custom / "report.md.j2").write_text("# {{ labels.report_title }}\n\n{{ mayor_name }}\n", encoding="utf-8")
-    result, shown = render("--year", "2023", str(FIXTURE), "--out", str(tmp_path), "--template", str(custom),
-                           "-f", "md")
+    result, shown, custom = render_with_template(tmp_path, "# {{ labels.report_title }}\n\n{{ mayor_name }}\n")
     assert result.exit_code == 1, shown
     assert f"{custom / 'report.md.j2'}:3: 'mayor_name' is undefined" in shown
 
 
 def test_template_is_sandboxed(tmp_path: Path) -> None:
-    custom = tmp_path / "tpl"
-    custom.mkdir()
-    (custom / "report.md.j2").write_text("{{ labels.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
-    result, shown = render("--year", "2023", str(FIXTURE), "--out", str(tmp_path), "--template", str(custom),
-                           "-f", "md")
+    result, shown, _ = render_with_template(tmp_path, "{{ labels.__class__.__mro__[1].__subclasses__() }}\n")
     assert result.exit_code == 1, shown
     assert "unsafe" in shown or "not safely callable" in shown or "access to attribute" in shown
 
