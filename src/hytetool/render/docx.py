@@ -12,10 +12,11 @@ from datetime import datetime
 from typing import Any
 
 from docx.shared import Cm
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import InlineImage
 from jinja2 import TemplateError
 
 from hytetool.ziputil import fixed_time_zip
+from hytetool.render.docx_template import FastDocxTemplate
 from hytetool.render.templates import DOCX_TEMPLATE, RenderError, TemplateSet, environment, template_error
 
 FIXED_DATE = datetime(2000, 1, 1)  # core properties: a report's bytes must not depend on the clock
@@ -30,7 +31,7 @@ def _four(values: list[Any], fill: str) -> list[Any]:
 def render_docx(templates: TemplateSet, context: dict[str, Any], chart_png: bytes) -> bytes:
     path = templates.path(DOCX_TEMPLATE)
     try:
-        template = DocxTemplate(str(path))
+        template = FastDocxTemplate(str(path))
     except Exception as exc:
         raise RenderError(f"{path}: not a Word template ({exc})") from None
     data = dict(context)
