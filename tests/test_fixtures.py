@@ -32,7 +32,9 @@ DOCX = {
     "annual_2023": (3, False, "above"),
 }
 SOFFICE_PDFS = [f"{stem}.pdf" for stem in DOCX]
-UNRULED_PDFS = ["plan_2026_unruled.pdf", "report_2023_unruled.pdf", "interim_2022_unruled.pdf"]
+UNRULED_PDFS = ["plan_2026_unruled.pdf", "report_2023_unruled.pdf", "interim_2022_unruled.pdf",
+                "interim_2022_turned.pdf", "plan_2026_spaced.pdf"]
+TURNED_PDF = "interim_2022_turned.pdf"
 ALL_FILES = [f"{stem}.docx" for stem in DOCX] + SOFFICE_PDFS + UNRULED_PDFS + ["interim_2022.kpi.yaml"]
 STALE = "committed fixture differs from a fresh generation: run `make fixtures` and commit the result"
 
@@ -194,12 +196,25 @@ def test_plan_puts_a_page_break_after_each_caption() -> None:
 # ---------------------------------------------------------------- PDFs
 
 
-@pytest.mark.parametrize("name", SOFFICE_PDFS + UNRULED_PDFS)
+@pytest.mark.parametrize("name", [n for n in SOFFICE_PDFS + UNRULED_PDFS if n != TURNED_PDF])
 def test_pdf_opens_with_several_landscape_pages_of_text(name: str) -> None:
     with pdfplumber.open(GENERATED / name) as pdf:
         pages_with_text = [p for p in pdf.pages if (p.extract_text() or "").strip()]
         assert len(pages_with_text) >= 2
         assert all(p.width > p.height for p in pdf.pages)
+
+
+def test_turned_pdf_has_every_way_a_landscape_page_reaches_a_pdf() -> None:
+    """Pages 1-4: upright landscape; portrait MediaBox + /Rotate 90 with the content
+    turned back (displays upright); /Rotate 90 on upright content (text runs down);
+    landscape content printed sideways on portrait paper (text runs up)."""
+    with pdfplumber.open(GENERATED / TURNED_PDF) as pdf:
+        pages = pdf.pages[:4]
+        assert [p.rotation for p in pages] == [0, 90, 90, 0]
+        assert [p.width > p.height for p in pages] == [True, True, False, False]
+        directions = [pdfplumber.utils.extract_words(p.chars)[0]["direction"] for p in pages]
+        assert directions == ["ltr", "ltr", "ttb", "ttb"]  # pdfplumber reads both sideways pages downward
+        assert not pages[2].chars[0]["upright"] and not pages[3].chars[0]["upright"]
 
 
 @pytest.mark.parametrize("name", UNRULED_PDFS)

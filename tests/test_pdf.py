@@ -26,6 +26,7 @@ CASES = {
     "plan_2026.pdf": ("002", 0.97), "report_2023.pdf": ("003", 0.95), "interim_2022.pdf": ("004", 0.97),
     "annual_2023.pdf": ("000", 0.97), "plan_2026_unruled.pdf": ("002", 0.93),
     "report_2023_unruled.pdf": ("003", 0.93), "interim_2022_unruled.pdf": ("004", 0.93),
+    "interim_2022_turned.pdf": ("004", 0.93), "plan_2026_spaced.pdf": ("002", 0.93),
     "plan_2026.docx": ("002", 1.0), "report_2023.docx": ("003", 1.0), "interim_2022.docx": ("004", 1.0),
     "annual_2023.docx": ("000", 1.0),
 }
@@ -101,6 +102,57 @@ def test_row_cut_by_a_page_break_is_one_action() -> None:
     cut = [t for t in texts if t.startswith("Keskustelukulttuurin ja positiivisen")]
     assert len(cut) == 1 and cut[0].endswith("kaikissa työyksiköissä")
     assert not any(t.startswith("työyksiköissä") for t in texts)
+
+
+# ------------------------------------------------------------------ sideways and letter-spaced pages
+
+PROVENANCE = ("source", "source_sha256", "page", "lines", "bbox")
+
+
+def content(path: Path) -> list[dict]:
+    """The export of a file without where each record came from."""
+    doc = extract_file(path, STRATEGY, "Kemi").document
+    return [{k: v for k, v in r.items() if k not in PROVENANCE} for r in iter_records(doc)]
+
+
+def test_sideways_pages_give_the_same_records_as_upright_ones() -> None:
+    """interim_2022_turned.pdf is interim_2022_unruled.pdf with pages turned in the four
+    ways landscape pages reach a PDF (tests/fixtures/README.md): nothing may change."""
+    turned = content(GENERATED / "interim_2022_turned.pdf")
+    assert len(turned) == 181
+    assert turned == content(GENERATED / "interim_2022_unruled.pdf")
+
+
+def test_sideways_pages_are_turned_the_right_way() -> None:
+    import pdfplumber
+
+    from hytetool.extract.pdf_layout import page_layout
+    from hytetool.extract.settings import DEFAULT_SETTINGS
+
+    with pdfplumber.open(GENERATED / "interim_2022_turned.pdf") as pdf:
+        turns = [page_layout(page, n, DEFAULT_SETTINGS).turn for n, page in enumerate(pdf.pages[:4], 1)]
+    assert turns == [0, 0, 90, 270]
+
+
+def test_overprint_removal_keeps_double_letters_on_sideways_pages() -> None:
+    """Regression: removing overprinted chars before turning the page merged the two
+    l's of "turvallinen" (same x, 2 pt apart down the page)."""
+    doc = extract_file(GENERATED / "interim_2022_turned.pdf", STRATEGY, "Kemi").document
+    texts = " ".join(o.text for g in doc.goals for o in g.objectives)
+    assert "turvallinen ja vetovoimainen" in texts and "turvalinen" not in texts
+
+
+def test_letter_spaced_text_gives_whole_words() -> None:
+    """plan_2026_spaced.pdf sets every line with 0.4 em letter spacing: pdfplumber's
+    fixed 3 pt word gap alone would cut every word into letters."""
+    spaced = content(GENERATED / "plan_2026_spaced.pdf")
+    plain = content(GENERATED / "plan_2026_unruled.pdf")
+    words = {w for r in plain for w in norm(r["text"]).split()}
+    spaced_words = {w for r in spaced for w in norm(r["text"]).split()}
+    assert spaced_words == words
+    # One known difference: a sentence ending a line before a capitalised word reads as a
+    # paragraph end ("…kehittäminen." / "Kaavamuutoksilla…"), so one action is two.
+    assert len(spaced) == len(plain) + 1
 
 
 # ------------------------------------------------------------------ bad input
@@ -184,6 +236,18 @@ def test_inspect_draws_the_page_and_lists_what_was_found(tmp_path: Path) -> None
     assert "header   Tavoite: Tavoite | Toimenpide: Toimenpiteet" in result.output
     assert "columns  unruled table, column starts at x =" in result.output
     assert "furniture 2 (6)" in result.output
+
+
+def test_inspect_draws_a_sideways_page_upright(tmp_path: Path) -> None:
+    from PIL import Image
+
+    result = CliRunner().invoke(app, ["inspect", str(GENERATED / "interim_2022_turned.pdf"), "--page", "3",
+                                      "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "turned   the page's text runs sideways: turned 90° counter-clockwise to read it" in result.output
+    assert "header   Tavoite: Tavoite | Toimenpide: Toimenpiteet" in result.output
+    with Image.open(tmp_path / "interim_2022_turned-p3.png") as picture:
+        assert picture.width > picture.height  # the portrait page is drawn as the landscape table it holds
 
 
 def test_inspect_ruled_page_names_cells_by_column(tmp_path: Path) -> None:

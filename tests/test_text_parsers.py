@@ -24,11 +24,27 @@ from hytetool.periods import Period, PeriodError, canonical_period, parse_period
         (["suunnitelma välille Pertajärvi-", "Vallitunsaari."], "suunnitelma välille Pertajärvi-Vallitunsaari."),
         (["Master plan Kemi -", "hanke 2021 - 2023."], "Master plan Kemi -hanke 2021 - 2023."),
         (["(2010-", "2020) ja ennakkotieto"], "(2010-2020) ja ennakkotieto"),
+        (["vuosille 2022\u2013", "2025"], "vuosille 2022\u20132025"),
         (["  Tuemme ja edistämme  ", " kuntalaisten\u00a0terveyttä "], "Tuemme ja edistämme kuntalaisten terveyttä"),
     ],
 )
 def test_wrapped_lines_join_with_finnish_hyphenation(lines: list[str], joined: str) -> None:
     assert join_lines(lines) == joined
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["kaikille \u2013", "ei jätetä ketään yksin"], "kaikille \u2013 ei jätetä ketään yksin"),
+        (["Ikävihreä Pruntsi ja Hyvikki \u2013", "hankkeiden kanssa"], "Ikävihreä Pruntsi ja Hyvikki \u2013hankkeiden kanssa"),
+        (["Pyydä apua \u2013", "nappi."], "Pyydä apua \u2013nappi."),
+        (["palvelut -", "välittäminen"], "palvelut - välittäminen"),
+    ],
+)
+def test_spaced_dash_at_a_line_end_of_unhyphenated_text(lines: list[str], joined: str) -> None:
+    """Word and LibreOffice never hyphenate: a spaced en dash ending a line joins the next
+    word as the authors write it ("apua \u2013nappi"), unless that word starts a clause."""
+    assert join_lines(lines, hyphenated=False) == joined
 
 
 @pytest.mark.parametrize(

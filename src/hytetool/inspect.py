@@ -48,6 +48,8 @@ def inspect_pdf(path: Path, page_number: int, out_dir: Path, settings: Extractio
         layout = page_layout(page, page_number, settings)
         roles = _roles(layout)
         image = page.to_image(resolution=RESOLUTION)
+        if layout.turn:  # the layout's boxes are on the page turned upright: turn the picture too
+            _turn_picture(image, layout.turn)
         _draw(image, layout, roles, page.height)
         target = out_dir / f"{path.stem}-p{page_number}.png"
         import io
@@ -57,6 +59,16 @@ def inspect_pdf(path: Path, page_number: int, out_dir: Path, settings: Extractio
         atomic_write_bytes(target, buffer.getvalue())
         page.close()
     return Inspection(target, _listing(layout, roles))
+
+
+def _turn_picture(image, turn: int) -> None:
+    """Turn pdfplumber's PageImage counter-clockwise, with its frame, so that boxes in the
+    turned page's coordinates land where they belong."""
+    image.original = image.original.rotate(turn, expand=True)
+    x0, top, x1, bottom = image.bbox
+    if turn in (90, 270):
+        image.bbox = (top, x0, bottom, x1)
+    image.reset()
 
 
 def _roles(layout: PageLayout) -> dict[int, list[str]]:
@@ -97,7 +109,8 @@ def _draw(image, layout: PageLayout, roles: dict[int, list[str]], height: float)
 
 
 def _listing(layout: PageLayout, roles: dict[int, list[str]]) -> list[str]:
-    lines = []
+    lines = [f"turned   the page's text runs sideways: turned {layout.turn}° counter-clockwise to read it"
+             ] if layout.turn else []
     for index, item in enumerate(layout.items):
         if isinstance(item, TextLine):
             kind = "caption" if GOAL_CAPTION.match(item.text) else "text"

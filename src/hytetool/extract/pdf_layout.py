@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from hytetool.extract.pdf_chars import deduped_page
+from hytetool.extract.pdf_turn import page_turn, turned_page
 from hytetool.extract.settings import ExtractionSettings
 from hytetool.normalize.regions import cell_label, header_columns
 from hytetool.normalize.textutil import clean_ws, join_lines
@@ -65,6 +66,7 @@ class PageLayout:
     has_text: bool = False
     ruled: list[Box] = field(default_factory=list)  # table boxes found from lines
     columns: list[float] = field(default_factory=list)  # unruled: column starts
+    turn: int = 0  # degrees the page was turned (counter-clockwise) to read it; boxes are upright
 
 
 # ------------------------------------------------------------------ words and lines
@@ -121,6 +123,7 @@ def cell_text(words: list[dict], right: float, left: float, settings: Extraction
 
 # A line ending in one of these goes on in the next line whatever that starts with.
 _RUNS_ON = re.compile(r"([,;:/(\-\u2013]|\b(ja|sekä|tai|eli|että|kuin|the|and|och))$", re.I)
+_DASHES = ("-", "\u2013")
 
 
 def _wrapped(previous: list[dict], line: list[dict], limit: float) -> bool:
@@ -128,13 +131,25 @@ def _wrapped(previous: list[dict], line: list[dict], limit: float) -> bool:
     than ending a paragraph. A long word after a short line fits both readings: a capital
     or a digit after a line that is not nearly full and does not run on starts a new
     paragraph ("Vuosikello" / "Kouluterveyskysely"). Measured on the fixtures, also
-    joining nearly full lines before a capital cost more paragraphs than it saved."""
-    size = line[0]["bottom"] - line[0]["top"]
-    room = limit - previous[-1]["x1"]
-    if room >= (line[0]["x1"] - line[0]["x0"]) + SPACE_SHARE * size:
-        return False
+    joining nearly full lines before a capital cost more paragraphs than it saved.
+    A line ending in a dash before a lower-case word goes on whatever the room: no
+    paragraph ends in a dash, and the room is only known to the cell's padding."""
     first = line[0]["text"][:1]
+    if first.islower() and previous[-1]["text"][-1:] in _DASHES:
+        return True
+    room = limit - previous[-1]["x1"]
+    if room >= (line[0]["x1"] - line[0]["x0"]) + _space(previous + line):
+        return False
     return first.islower() or not (first.isupper() or first.isdigit()) or bool(_RUNS_ON.search(_text(previous)))
+
+
+def _space(words: list[dict]) -> float:
+    """How wide a space between words is here: the middle gap between the words of the
+    lines (letter-spaced text has wide ones), or a share of the font size."""
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(words, words[1:]) if b["x0"] > a["x1"] and a["top"] == b["top"])
+    if gaps:
+        return gaps[len(gaps) // 2]
+    return SPACE_SHARE * (words[0]["bottom"] - words[0]["top"])
 
 
 def _inside(word: dict, box: Box) -> bool:
@@ -287,11 +302,16 @@ def page_layout(page, number: int, settings: ExtractionSettings) -> PageLayout:
     pdfplumber page sits in a reference cycle (its lru_cache holds a bound method), so
     only the cyclic GC would free its character dicts; closing drops them at once, and
     the garbage collector has far less to trace (measured: a tenth of the run time)."""
-    deduped = deduped_page(page)  # pdfplumber's dedupe_chars() is quadratic: see pdf_chars
+    turn = page_turn(page)
+    upright = turned_page(page, turn)  # first: overprint removal expects text in lines across
+    deduped = deduped_page(upright)  # pdfplumber's dedupe_chars() is quadratic: see pdf_chars
     try:
-        return _page_layout(deduped, number, settings)
+        layout = _page_layout(deduped, number, settings)
     finally:
         deduped.close()
+        upright.close()
+    layout.turn = turn
+    return layout
 
 
 def _page_layout(page, number: int, settings: ExtractionSettings) -> PageLayout:
@@ -299,7 +319,7 @@ def _page_layout(page, number: int, settings: ExtractionSettings) -> PageLayout:
     if not page.chars:
         return layout
     layout.has_text = True
-    words = page.extract_words(**settings.word_options())
+    words = page.extract_words(**settings.word_options(settings.spaces_are_chars(page.chars)))
     tables = [t for t in page.find_tables(settings.resolve()) if len(t.cells) >= settings.min_ruled_cells]
     rows: list[Row] = []
     for table in tables:

@@ -22,9 +22,21 @@ class ExtractionSettings(BaseModel):
     intersection_tolerance: float = Field(3.0, description="points: borders that nearly meet still make a cell")
     min_ruled_cells: int = Field(4, description="fewer cells than this is a frame or a box, not a table")
 
-    # Words: characters closer than this (in points) belong to one word. PDF letter-spacing
-    # splits ("l isää") come from gaps a little wider than a normal glyph gap.
+    # Words: characters closer than this (in points) belong to one word, on pages that do
+    # not write their spaces as characters (some generators only position the words).
     x_tolerance: float = Field(3.0, description="points between characters of one word")
+    # Letter spacing ("l isää", "T o i m e n p i d e"): where a page writes its spaces as
+    # characters, as Word, LibreOffice and reportlab do, a gap without a space character
+    # is letter spacing (PDF Tc, character-justified text), not a word break, up to this
+    # share of the font size. Arial's space is 0.28 em and the columns of a table are at
+    # least about 1 em apart (Word's cell padding is 2 x 0.19 cm), so 0.6 em keeps both.
+    letter_gap_em: float = Field(0.6, description="font sizes: widest gap inside a word when spaces are characters")
+    # Finnish running text has a space every 8-12 characters; table cells full of long
+    # compounds were measured at 4.4 % (plan_2026_spaced.pdf, page 4). A page with fewer
+    # than 2 % places its words without space characters.
+    min_space_share: float = Field(
+        0.02, description="share of a page's characters that must be spaces to trust them as the word breaks"
+    )
     y_tolerance: float = Field(3.0, description="points of baseline drift within one line")
     line_tolerance: float = Field(2.5, description="points: words whose tops differ less are on one line")
 
@@ -45,8 +57,16 @@ class ExtractionSettings(BaseModel):
             "intersection_tolerance": self.intersection_tolerance,
         }
 
-    def word_options(self) -> dict[str, Any]:
-        return {"x_tolerance": self.x_tolerance, "y_tolerance": self.y_tolerance, "keep_blank_chars": False}
+    def word_options(self, spaces_are_chars: bool = False) -> dict[str, Any]:
+        """Options for pdfplumber's extract_words(): blank characters always end a word;
+        when they are the page's word breaks, gaps up to `letter_gap_em` do not."""
+        gap = {"x_tolerance_ratio": self.letter_gap_em} if spaces_are_chars else {"x_tolerance": self.x_tolerance}
+        return {**gap, "y_tolerance": self.y_tolerance, "keep_blank_chars": False}
+
+    def spaces_are_chars(self, chars: list[dict]) -> bool:
+        """Whether a page writes its spaces as characters (then they are its word breaks)."""
+        blanks = sum(1 for c in chars if c["text"].isspace())
+        return blanks >= self.min_space_share * len(chars) > 0
 
 
 DEFAULT_SETTINGS = ExtractionSettings()

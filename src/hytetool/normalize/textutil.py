@@ -21,6 +21,13 @@ _WORD_RE = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
 VOWELS = set("aeiouyäöå")
 # After a hyphen, these words show a suspended compound ("Hoiva- ja hoitotyön").
 SUSPENDED_JOINERS = frozenset({"ja", "tai", "sekä", "eli", "och", "and"})
+# A spaced en dash ending a line mostly joins the next word in these tables ("apua –"
+# + "nappi", "Hyvikki –" + "hankkeiden", as the authors write it); before a word that
+# starts a clause it is a dash between clauses ("kaikille –" + "ei jätetä").
+CLAUSE_STARTERS = frozenset({
+    "ei", "eikä", "ja", "joka", "jotka", "jossa", "joissa", "jolla", "mikä", "mitä", "mutta", "vaan",
+    "sekä", "tai", "kun", "jos", "että", "eli", "kuten", "koska", "sillä", "myös", "niin", "se", "ne",
+})
 # A first part this short before a line-final hyphen is an abbreviation ("hyte-", "MS-").
 ABBREVIATION_MAX_LEN = 4
 # Letters that pdf text extraction splits off most often (narrow glyphs get wide gaps).
@@ -77,6 +84,8 @@ def join_lines(lines: Iterable[str], hyphenated: bool = True) -> str:
             continue
         if not out:
             out = line
+        elif not hyphenated and out.endswith(" \u2013") and line.split(" ", 1)[0].lower() in CLAUSE_STARTERS:
+            out = out + " " + line  # "kaikille –" + "ei jätetä": a dash between clauses
         elif out.endswith(("-", "\u2013")) and not out.endswith(" -"):
             head = out[:-1]
             if not hyphenated and line.split(" ", 1)[0] in SUSPENDED_JOINERS:
@@ -85,7 +94,7 @@ def join_lines(lines: Iterable[str], hyphenated: bool = True) -> str:
                 out = out + line
             else:
                 out = head + line
-        elif out.endswith((" -", " \u2013")):
+        elif out.endswith(" -"):
             attach = _hanging_hyphen(out, line) if not hyphenated else line[:1].isalpha()
             out = out + ("" if attach else " ") + line
         else:
