@@ -372,3 +372,15 @@ def test_key_figures_from_word_and_pdf_are_exactly_right(name: str) -> None:
                     assert row.uncertain and found is None, f"{name}: {label} [{column}] {found} != {value}"
                     left_empty += 1
     assert right == cells, f"{name}: {right}/{cells} cells right"
+
+
+def test_extract_warns_about_uncertain_key_figure_rows(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from hytetool.cli import app
+
+    result = CliRunner().invoke(app, ["extract", str(SEED), "--out", str(tmp_path), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    warning = next((line for line in result.output.splitlines() if "key-figure row(s) marked uncertain" in line), "")
+    assert warning.startswith(f"warning: {SEED}: 8 key-figure row(s)"), result.output
+    assert "lines 169-178," in warning and warning.endswith("check their numbers by hand")

@@ -259,6 +259,11 @@ def _write(path: Path, extraction: Extraction, batch: Batch, cached: bool = Fals
     if doc.unplaced:
         spans = ", ".join(f"{u.lines[0]}-{u.lines[1]}" for u in doc.unplaced if u.lines)
         result.messages.append(f"warning: {path}: {len(doc.unplaced)} unplaced block(s) kept in the YAML, lines {spans}")
+    uncertain = [row for table in doc.kpi_tables for row in table.rows if row.uncertain]
+    if uncertain:
+        spans = ", ".join(f"{r.lines[0]}-{r.lines[1]}" if r.lines else r.label for r in uncertain)
+        result.messages.append(f"warning: {path}: {len(uncertain)} key-figure row(s) marked uncertain: true, "
+                               f"lines {spans}; check their numbers by hand")
     if written.status is WriteStatus.kept_edit:
         result.messages.append(
             f"note: {written.path.with_name(written.path.name.replace('.new', ''))} was edited by hand; "
