@@ -216,6 +216,28 @@ def test_repeated_header_row_and_page_header_continue_the_same_table(tmp_path: P
     ]
 
 
+REPORT_ROW = ["Kuntalaisten osallisuus", "Kuntalaiskyselyt", "Kanslia", "Kyselyjen määrä", "Kaksi kyselyä", ""]
+
+
+def test_running_page_header_fills_in_what_the_body_does_not_say(tmp_path: Path) -> None:
+    """A body of bare tables: kind, period and sector come from the page header."""
+    path = write_docx(tmp_path / "running.docx", [REPORT_HEADER[:4] + ["Toteuma", "SDG"], REPORT_ROW],
+                      "Strateginen päämäärä: Viisas Kemi",
+                      header="Osavuosiraportti 1-6/2022 – Perusturvatoimiala")
+    doc = extract_file(path, STRATEGY, "Kemi").document
+    assert (doc.kind.value, doc.period, doc.year, doc.sector) == ("interim_report", "1-6/2022", 2022,
+                                                                  "Perusturvatoimiala")
+
+
+def test_the_body_wins_over_the_running_page_header(tmp_path: Path) -> None:
+    path = write_docx(tmp_path / "body-wins.docx", "Hyvinvointityön toteuma 2023, hyvinvointitoimiala",
+                      [REPORT_HEADER, REPORT_ROW], "Strateginen päämäärä: Viisas Kemi",
+                      header="Osavuosiraportti 1-6/2022 – Perusturvatoimiala")
+    doc = extract_file(path, STRATEGY, "Kemi").document
+    assert (doc.period, doc.sector) == ("1-12/2023", "Hyvinvointitoimiala")
+    assert doc.kind.value != "interim_report"
+
+
 def test_caption_as_a_full_width_first_row_of_the_table(tmp_path: Path) -> None:
     path = write_docx(tmp_path / "caption-row.docx", [
         ["Strateginen päämäärä: Vihreä Kemi", RIGHT, RIGHT],

@@ -60,6 +60,7 @@ def normalize(source: SourceText, strategy: Strategy | None = None, municipality
         _title_lines(lines),
         _header_lines(lines, regions),
         [r.caption.sector if r.caption else None for r in regions],
+        source.furniture,
     )
     unplaced = [(p, r) for t in tables for p, r in t.unplaced] + loose.unplaced
     document = Document(

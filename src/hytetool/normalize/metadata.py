@@ -18,6 +18,7 @@ from hytetool.normalize.vocab import COUNCIL_DECISION, TITLE_HINTS
 from hytetool.periods import PeriodError, canonical_period, parse_period, unify_dashes
 
 _REPORT_PERIOD = re.compile(r"\btoteuma\s+(\d{1,2}\s*-\s*\d{1,2}\s*/\s*\d{4})", re.I)
+_MONTHS = re.compile(r"(?<![\d/])(\d{1,2}\s*-\s*\d{1,2}\s*/\s*\d{4})\b")  # "1-6/2022" said alone
 _YEAR_PHRASE = re.compile(r"\b(?:vuodelta|vuodelle|vuonna|vuosi)\s+(\d{4})\b|\btoimenpiteet\s+(\d{4})\b", re.I)
 _PLAN_PERIOD = re.compile(r"\b((?:19|20)\d{2}\s*-\s*(?:(?:19|20)\d{2}|\d{2}))\b")
 _PLAN_CONTEXT = re.compile(r"hyvinvointisuunnitelm|kaupunkistrategia|suunnitelmakau", re.I)
@@ -42,19 +43,24 @@ class Metadata:
     council_decision: str | None
 
 
-def read_metadata(title_lines: list[str], header_lines: list[str], caption_sectors: list[str | None]) -> Metadata:
-    """title_lines: leading text; header_lines: table headers; caption_sectors: per table."""
+def read_metadata(title_lines: list[str], header_lines: list[str], caption_sectors: list[str | None],
+                  furniture: list[str] = ()) -> Metadata:
+    """title_lines: leading text; header_lines: table headers; caption_sectors: per table;
+    furniture: running page headers and footers. Those often carry what the body leaves
+    out ("Osavuosiraportti 1-6/2022 | Perusturvatoimiala" at the top of every page), but
+    only fill in: whatever the body says wins."""
     title = clean_ws(" ".join(title_lines))
     if not _WELFARE_WORDS.search(title):
         title = ""
     context = unify_dashes(" \n".join([title, *header_lines]))
-    period = _reporting_period(context)
-    kind = _kind(context, period)
+    running = unify_dashes(" \n".join(dict.fromkeys(clean_ws(f) for f in furniture)))  # each text once
+    period = _reporting_period(context) or _reporting_period(running) or _months(running)
+    kind = _hinted_kind(context) or _hinted_kind(running) or _kind_by_period(period)
     if kind is DocumentKind.template:
         period = None  # a blank form reports on nothing yet
-    plan_period = _plan_period([title, *header_lines])
-    sector = sector_name(title) or _shared(caption_sectors)
-    decision = COUNCIL_DECISION.search(context)
+    plan_period = _plan_period([title, *header_lines]) or _plan_period(running.splitlines())
+    sector = sector_name(title) or _shared(caption_sectors) or _running_sector(running)
+    decision = COUNCIL_DECISION.search(context) or COUNCIL_DECISION.search(running)
     year = parse_period(period).end_year if period else None
     if not title:
         title = " ".join(x for x in (KIND_TITLES[kind], period or plan_period or "", sector or "") if x)
@@ -72,13 +78,34 @@ def _reporting_period(context: str) -> str | None:
     return None
 
 
-def _kind(context: str, period: str | None) -> DocumentKind:
+def _months(running: str) -> str | None:
+    """A page header's bare reporting period ("Osavuosiraportti 1-6/2022"): in a running
+    header nothing else is written that way."""
+    if match := _MONTHS.search(running):
+        try:
+            return canonical_period(match[1])
+        except PeriodError:
+            return None
+    return None
+
+
+def _hinted_kind(context: str) -> DocumentKind | None:
     for pattern, kind in TITLE_HINTS:
         if pattern.search(context):
             return DocumentKind(kind)
+    return None
+
+
+def _kind_by_period(period: str | None) -> DocumentKind:
     if period and "/" in period:
         return DocumentKind.interim_report
     return DocumentKind.plan
+
+
+def _running_sector(running: str) -> str | None:
+    """The sector a running header names, when every header that names one agrees."""
+    named = {sector_name(line) for line in running.splitlines()} - {None}
+    return named.pop() if len(named) == 1 else None
 
 
 def _plan_period(lines: list[str]) -> str | None:
