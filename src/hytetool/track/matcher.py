@@ -157,7 +157,12 @@ class _Matcher:
             self.apart.setdefault(b, set()).add(a)
         self.by_sid: dict[str, list[Member]] = {}
         self.by_block: dict[tuple[str, str, str], set[str]] = {}
-        self.taken: set[str] = set()
+        self.taken: set[str] = set()  # ids in use; only ever grows
+        # base -> the suffix its last new id got. Ids are never given back, so every
+        # smaller suffix is still taken: a year of 300 municipalities has hundreds of
+        # actions whose first six words (the slug) are the same, and probing each of
+        # them from 1 again was quadratic (2 of a render's 12 s).
+        self.last_suffix: dict[str, int] = {}
         self._load(registry)
 
     # ---------------------------------------------------------- registry
@@ -220,10 +225,12 @@ class _Matcher:
 
     def _new_sid(self, member: Member) -> str:
         base = f"{PREFIX[member.ref.kind]}-{slugify(member.text) if member.text.strip() else member.ref.id}"
-        sid, n = base, 1
+        n = self.last_suffix.get(base, 1)
+        sid = base if n == 1 else f"{base}-{n}"
         while sid in self.taken:
             n += 1
             sid = f"{base}-{n}"
+        self.last_suffix[base] = n
         self.taken.add(sid)
         return sid
 
