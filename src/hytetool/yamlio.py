@@ -24,12 +24,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
-from hytetool import __version__
+from hytetool import __version__, fastyaml
 from hytetool.model import Document
 
 SCHEMA_FILE_NAME = "hyte-v1.schema.json"
@@ -165,24 +164,12 @@ def is_hand_edited(text: str) -> bool:
     return True
 
 
-class _FastLoader(getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's C parser (PyYAML) for reading only: about 20x faster than ruamel's
-    round-trip parser, which keeps comments we do not need when only reading.
-    Duplicate keys are refused here too (PyYAML would keep the last silently)."""
-
-    def construct_mapping(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
-        keys = [key.value for key, _ in node.value]  # scalar keys: compared as written, cheaply
-        if len(keys) != len(set(keys)):
-            raise pyyaml.constructor.ConstructorError(None, None, "duplicate key", node.start_mark)
-        return super().construct_mapping(node, deep=deep)
-
-
 def read_document_data(text: str) -> Document | None:
     """The document, read the fast way; None when anything is off (then read_yaml_text
     and validate.py give the exact problem). PyYAML reads YAML 1.1, where `yes` is a
     boolean: such a value fails the schema here and the 1.2 reading decides."""
     try:
-        return Document.model_validate(pyyaml.load(text, Loader=_FastLoader))
+        return Document.model_validate(fastyaml.load(text))
     except Exception:
         return None
 
