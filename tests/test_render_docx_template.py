@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from docxtpl import DocxTemplate
+from lxml import etree
 
 import hytetool.render.docx as render_docx
 from hytetool.render import render_year
@@ -54,3 +55,42 @@ def test_resolve_listing_matches_docxtpl_paragraph_by_paragraph() -> None:
     assert template.resolve_listing(xml) == DocxTemplate.resolve_listing(template, xml)
     assert template.resolve_listing("<w:p><w:r><w:t>none</w:t></w:r></w:p>") == \
         "<w:p><w:r><w:t>none</w:t></w:r></w:p>"
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+GRID3 = '<w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>'
+
+
+def _row(cells: int, span: int | None = None) -> str:
+    first = f'<w:tc><w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr></w:tc>' if span else ""
+    return "<w:tr><w:trPr/>" + first + "<w:tc><w:p/></w:tc>" * cells + "</w:tr>"
+
+
+TABLES = {
+    "fits": f"<w:tbl>{GRID3}{_row(3)}{_row(2)}{_row(3)}</w:tbl>",
+    "a row too wide": f"<w:tbl>{GRID3}{_row(3)}{_row(5)}</w:tbl>",
+    "no row fills the grid": f"<w:tbl>{GRID3}{_row(2)}{_row(1)}</w:tbl>",
+    "spanned cells": f"<w:tbl>{GRID3}{_row(1, span=2)}{_row(3)}</w:tbl>",
+    "spanned cells narrow": f"<w:tbl>{GRID3}{_row(0, span=2)}</w:tbl>",
+    "no rows": f"<w:tbl>{GRID3}</w:tbl>",
+    "nested": f"<w:tbl>{GRID3}<w:tr><w:tc><w:tbl>{GRID3}{_row(4)}</w:tbl></w:tc>"
+              f"<w:tc/><w:tc/></w:tr></w:tbl>",
+    "two tables, second too wide": f"<w:tbl>{GRID3}{_row(3)}</w:tbl><w:tbl>{GRID3}{_row(4)}</w:tbl>",
+}
+
+
+@pytest.mark.parametrize("tables", list(TABLES.values()), ids=list(TABLES))
+def test_fix_tables_matches_docxtpl(tables: str) -> None:
+    template = FastDocxTemplate(str(DEFAULT_TEMPLATE_DIR / "report.docx"))
+    xml = f"<w:body {W}><w:p/>{tables}</w:body>"
+    expected = etree.tostring(DocxTemplate.fix_tables(template, xml))
+    assert etree.tostring(template.fix_tables(xml)) == expected
+
+
+def test_fix_tables_fails_where_docxtpl_fails() -> None:
+    template = FastDocxTemplate(str(DEFAULT_TEMPLATE_DIR / "report.docx"))
+    xml = f"<w:body {W}><w:tbl>{_row(2)}</w:tbl></w:body>"  # no grid
+    with pytest.raises(AttributeError):
+        DocxTemplate.fix_tables(template, xml)
+    with pytest.raises(AttributeError):
+        template.fix_tables(xml)
