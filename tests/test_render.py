@@ -129,6 +129,20 @@ def test_invalid_yaml_stops_the_render_with_validate_messages(tmp_path: Path) ->
     assert not (tmp_path / "out").exists()
 
 
+def test_a_file_only_yaml_1_2_reads_right_is_rendered_not_dropped(tmp_path: Path) -> None:
+    """`sector: on` is text in YAML 1.2 (hyte validate: valid) but a boolean to the fast
+    YAML 1.1 reader; the render reads such a file the exact way instead of leaving it out."""
+    data = tmp_path / "data"
+    data.mkdir()
+    text = (FIXTURE / "annual-2023.yaml").read_text(encoding="utf-8")
+    assert "\nsector: Hyvinvointitoimiala\n" in text
+    (data / "annual-2023.yaml").write_text(text.replace("\nsector: Hyvinvointitoimiala\n", "\nsector: on\n"),
+                                           encoding="utf-8")
+    result, shown = render("--year", "2023", str(data), "--out", str(tmp_path / "out"), "-f", "md")
+    assert result.exit_code == 0, shown
+    assert "| on |" in (tmp_path / "out" / "hyte-report-2023.fi.md").read_text(encoding="utf-8")
+
+
 def render_with_template(tmp_path: Path, markdown: str):
     """Render the fixture's Markdown with a custom report.md.j2; returns (result, shown, folder)."""
     custom = tmp_path / "tpl"

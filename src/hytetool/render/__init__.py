@@ -18,7 +18,7 @@ from hytetool.corpus import covers_year, document_files
 from hytetool.errors import HyteError
 from hytetool.gcpause import collector_paused
 from hytetool.validate import validate_file
-from hytetool.yamlio import atomic_write_bytes, read_document_data
+from hytetool.yamlio import atomic_write_bytes, load_document, read_document_data
 
 FORMATS = ("docx", "md")
 
@@ -42,7 +42,9 @@ def load_inputs(paths: list[Path]) -> list[tuple[Path, Document]]:
     problems = [str(p) for f, doc in loaded if doc is None for p in validate_file(f)]
     if problems:
         raise RenderError("invalid input, nothing rendered:\n" + "\n".join(problems))
-    return [(f, doc) for f, doc in loaded if doc is not None]
+    # None without a problem: valid as YAML 1.2 reads it (`on`, `yes` as text), not as the
+    # fast YAML 1.1 reader does; such a file is read the exact way, never left out.
+    return [(f, doc if doc is not None else load_document(f)) for f, doc in loaded]
 
 
 def select_year(inputs: list[tuple[Path, Document]], year: int) -> list[Selected]:
