@@ -347,7 +347,8 @@ def test_key_figures_deviation_and_uncertain_rows(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ PDF and Word
 
 
-@pytest.mark.parametrize("name", ["interim_2022.docx", "interim_2022.pdf", "interim_2022_unruled.pdf"])
+@pytest.mark.parametrize("name", ["interim_2022.docx", "interim_2022.pdf", "interim_2022_unruled.pdf",
+                                  "interim_2022_turned.pdf", "interim_2022_excel.xlsx"])
 def test_key_figures_from_word_and_pdf_are_exactly_right(name: str) -> None:
     """Every cell of the fixture's key-figure tables comes back exactly (Word, ruled and
     unruled PDF: the unruled table's number columns come from the header positions)."""

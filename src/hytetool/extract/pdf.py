@@ -64,16 +64,18 @@ def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings,
     source = SourceText(path=path, sha256=sha, page_count=page_count)
     empty: list[int] = []
     pending: list[Row | TextLine] = []  # the last table row waits: the next page may continue it
+    carry = None  # an unruled table open at the end of the page before
     for number in range(1, page_count + 1):
         page = pdf.pages[number - 1]
         try:
-            layout = page_layout(page, number, settings)
+            layout = page_layout(page, number, settings, carry)
         except Exception as exc:
             raise InputError(path, f"page {number} cannot be read ({type(exc).__name__}); export it again") from None
         finally:
             page.close()
         if not layout.has_text:
             empty.append(number)
+        carry = layout.grid
         source.furniture.extend(layout.furniture)
         pending = continue_cut_row(pending, layout.items)
         _emit(source, pending[:-1])

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from hytetool.extract.pdf_chars import deduped_page
 from hytetool.extract.pdf_turn import page_turn, turned_page
+from hytetool.extract.pdf_words import page_words
 from hytetool.extract.settings import ExtractionSettings
 from hytetool.normalize.regions import cell_label, header_columns
 from hytetool.normalize.textutil import clean_ws, join_lines
-from hytetool.normalize.vocab import GOAL_CAPTION, MIN_HEADER_COLUMNS, Column
+from hytetool.normalize.vocab import GOAL_CAPTION, MIN_HEADER_COLUMNS, SECTION_STARTS, Column
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 PAGE_FURNITURE = re.compile(r"^(sivu\s*)?\d{1,4}(\s*\(\s*\d{1,4}\s*\)|\s*/\s*\d{1,4})?$", re.I)
@@ -25,6 +26,9 @@ SPACE_SHARE = 0.3
 PARAGRAPH_GAP_FACTOR = 1.15
 # Words farther apart than this many font sizes in a header row belong to different columns.
 HEADER_CELL_GAP = 1.2
+# Bottom-aligned rows (Excel): this many columns ending on one line end a row. Two: one
+# cell ending is any paragraph's end.
+ALIGNED_ENDS = 2
 
 
 @dataclass
@@ -58,6 +62,18 @@ class TextLine:
 
 
 @dataclass
+class Grid:
+    """The columns of an unruled table: where each starts, and where each ends."""
+
+    starts: list[float]
+    bounds: list[float]
+
+    def straddled(self, line: list[dict], slack: float) -> bool:
+        """A word running over a column end: prose across the page, not a table row."""
+        return any(w["x0"] < b - slack and w["x1"] > b + slack for w in line for b in self.bounds[:-1])
+
+
+@dataclass
 class PageLayout:
     """What one page holds, in reading order; also what `hyte inspect` draws."""
 
@@ -67,6 +83,7 @@ class PageLayout:
     ruled: list[Box] = field(default_factory=list)  # table boxes found from lines
     columns: list[float] = field(default_factory=list)  # unruled: column starts
     turn: int = 0  # degrees the page was turned (counter-clockwise) to read it; boxes are upright
+    grid: Grid | None = None  # an unruled table still open at the page's end (see page_layout)
 
 
 # ------------------------------------------------------------------ words and lines
@@ -233,9 +250,9 @@ def _find_header(lines: list[list[dict]]) -> int | None:
 
 
 def _unruled_rows(lines: list[list[dict]], start: int, number: int, width: float,
-                  settings: ExtractionSettings) -> tuple[list[Row], list[float], int]:
+                  settings: ExtractionSettings) -> tuple[list[Row], Grid, int]:
     """Rows of an unruled table whose header line is lines[start]; returns the rows, the
-    column starts and the index of the first line after the table."""
+    columns and the index of the first line after the table."""
     header = _header_cells(lines[start])
     starts = [cell[0]["x0"] for cell in header]
     bounds = [s - settings.column_slack for s in starts[1:]] + [width]
@@ -244,24 +261,35 @@ def _unruled_rows(lines: list[list[dict]], start: int, number: int, width: float
         # a column reaches back to halfway between the headings
         bounds = [(cell[-1]["x1"] + nxt[0]["x0"]) / 2 for cell, nxt in zip(header, header[1:])] + [width]
         starts = [starts[0]] + [b + settings.column_slack for b in bounds[:-1]]  # each word in one column
+    grid = Grid(starts, bounds)
     end = start + 1
     while end < len(lines) and _header_continues(lines[end], lines[end - 1], header):
         end += 1  # a wrapped header ("Kuka vastaa toimenpiteen" / "toteuttamisesta?")
     header_words = [w for line in lines[start:end] for w in line]
-    rows = [Row([_column_cell(header_words, i, starts, bounds, settings) for i in range(len(starts))], number,
+    rows = [Row([_column_cell(header_words, i, grid, settings) for i in range(len(starts))], number,
                 lines[start][0]["top"], header=True)]
-    group: list[list[dict]] = []
-    for index in range(end, len(lines)):
+    found, end = _grid_rows(lines, end, grid, number, settings)
+    return rows + found, grid, end
+
+
+def _grid_rows(lines: list[list[dict]], start: int, grid: Grid, number: int, settings: ExtractionSettings,
+               carried: bool = False) -> tuple[list[Row], int]:
+    """Rows from lines[start] on, until a caption, a new header or (for a table carried
+    over from the previous page) a line of prose; returns them and where they end."""
+    groups: list[list[list[dict]]] = [[]]
+    end = len(lines)
+    for index in range(start, len(lines)):
         line = lines[index]
-        if GOAL_CAPTION.match(_text(line)) or _find_header([line]) is not None:
-            _close_row(rows, group, starts, bounds, number, settings)
-            return rows, starts, index
-        if group and _row_gap(group[-1], line) > settings.row_gap_lines * _height(line):
-            _close_row(rows, group, starts, bounds, number, settings)
-            group = []
-        group.append(line)
-    _close_row(rows, group, starts, bounds, number, settings)
-    return rows, starts, len(lines)
+        if _ends_table(line) or (carried and grid.straddled(line, settings.column_slack)):
+            end = index
+            break
+        if groups[-1] and _row_gap(groups[-1][-1], line) > settings.row_gap_lines * _height(line):
+            groups.append([])
+        groups[-1].append(line)
+    groups = [g for g in groups if g]
+    if _bottom_aligned(groups, grid, settings):
+        groups = [rows for group in groups for rows in _bottom_aligned_rows(group, grid, settings)]
+    return [_row(group, grid, number, settings) for group in groups], end
 
 
 def _header_continues(line: list[dict], previous: list[dict], header: list[list[dict]]) -> bool:
@@ -277,36 +305,76 @@ def _row_gap(previous: list[dict], line: list[dict]) -> float:
     return line[0]["top"] - max(w["bottom"] for w in previous)
 
 
-def _column_cell(words: list[dict], index: int, starts: list[float], bounds: list[float],
-                 settings: ExtractionSettings) -> Cell:
-    left = starts[index] - settings.column_slack
-    right = bounds[index]
+def _column_cell(words: list[dict], index: int, grid: Grid, settings: ExtractionSettings) -> Cell:
+    left = grid.starts[index] - settings.column_slack
+    right = grid.bounds[index]
     mine = [w for w in words if left <= w["x0"] < right]
-    return cell_text(mine, right, starts[index], settings)
+    return cell_text(mine, right, grid.starts[index], settings)
 
 
-def _close_row(rows: list[Row], group: list[list[dict]], starts: list[float], bounds: list[float],
-               number: int, settings: ExtractionSettings) -> None:
-    if not group:
-        return
-    words = [w for line in group for w in line]
-    cells = [_column_cell(words, i, starts, bounds, settings) for i in range(len(starts))]
-    rows.append(Row(cells, number, group[0][0]["top"]))
+def _row(lines: list[list[dict]], grid: Grid, number: int, settings: ExtractionSettings) -> Row:
+    words = [w for line in lines for w in line]
+    cells = [_column_cell(words, i, grid, settings) for i in range(len(grid.starts))]
+    return Row(cells, number, lines[0][0]["top"])
+
+
+def _columns_used(lines: list[list[dict]], grid: Grid, settings: ExtractionSettings) -> list[set[int]]:
+    return [{_column_of(w, grid, settings) for w in line} - {None} for line in lines]
+
+
+def _bottom_aligned(groups: list[list[list[dict]]], grid: Grid, settings: ExtractionSettings) -> bool:
+    """Whether the table's cells stand at the bottom of their rows (Excel's default):
+    more columns end on the last line of the row groups than start on the first."""
+    starts = ends = 0
+    for group in groups:
+        used = _columns_used(group, grid, settings)
+        starts += len(used[0])
+        ends += len(used[-1])
+    return ends > starts
+
+
+def _bottom_aligned_rows(group: list[list[dict]], grid: Grid, settings: ExtractionSettings) -> list[list[list[dict]]]:
+    """A group of lines of a bottom-aligned table cut into rows where the cells of
+    several columns end together.
+
+    Rows fitted to their text stand with no more space between them than between
+    lines. What still shows a row's end is that its cells end on one line: where at
+    least ALIGNED_ENDS columns (and half of those the group uses) stop together before
+    the group's last line, a row ends. So does any line gap wider than the tightest:
+    a cell in Excel has line breaks but no paragraph spacing, only rows add padding."""
+    used = _columns_used(group, grid, settings)
+    need = max(ALIGNED_ENDS, (len(set().union(*used)) + 1) // 2)
+    pitches = [b[0]["top"] - a[0]["top"] for a, b in zip(group, group[1:])]
+    # lines of different columns may sit between each other's: those pitches say nothing
+    whole = [p for p, line in zip(pitches, group) if p >= _height(line)]
+    tight = min(whole, default=max(pitches, default=0.0)) * PARAGRAPH_GAP_FACTOR
+    cuts = [i + 1 for i, pitch in enumerate(pitches) if len(used[i] - used[i + 1]) >= need or pitch > tight]
+    return [group[a:b] for a, b in zip([0, *cuts], [*cuts, len(group)])]
+
+
+def _column_of(word: dict, grid: Grid, settings: ExtractionSettings) -> int | None:
+    for index, (start, bound) in enumerate(zip(grid.starts, grid.bounds)):
+        if start - settings.column_slack <= word["x0"] < bound:
+            return index
+    return None
 
 
 # ------------------------------------------------------------------ the page
 
 
-def page_layout(page, number: int, settings: ExtractionSettings) -> PageLayout:
-    """What one page holds. The deduplicated view of the page is closed afterwards: a
-    pdfplumber page sits in a reference cycle (its lru_cache holds a bound method), so
-    only the cyclic GC would free its character dicts; closing drops them at once, and
-    the garbage collector has far less to trace (measured: a tenth of the run time)."""
+def page_layout(page, number: int, settings: ExtractionSettings, carry: Grid | None = None) -> PageLayout:
+    """What one page holds; `carry` is the unruled table left open at the end of the
+    previous page (its `grid`): its rows may go on here without a repeated header.
+
+    The deduplicated view of the page is closed afterwards: a pdfplumber page sits in a
+    reference cycle (its lru_cache holds a bound method), so only the cyclic GC would
+    free its character dicts; closing drops them at once, and the garbage collector has
+    far less to trace (measured: a tenth of the run time)."""
     turn = page_turn(page)
     upright = turned_page(page, turn)  # first: overprint removal expects text in lines across
     deduped = deduped_page(upright)  # pdfplumber's dedupe_chars() is quadratic: see pdf_chars
     try:
-        layout = _page_layout(deduped, number, settings)
+        layout = _page_layout(deduped, number, settings, carry)
     finally:
         deduped.close()
         upright.close()
@@ -314,12 +382,12 @@ def page_layout(page, number: int, settings: ExtractionSettings) -> PageLayout:
     return layout
 
 
-def _page_layout(page, number: int, settings: ExtractionSettings) -> PageLayout:
+def _page_layout(page, number: int, settings: ExtractionSettings, carry: Grid | None) -> PageLayout:
     layout = PageLayout()
     if not page.chars:
         return layout
     layout.has_text = True
-    words = page.extract_words(**settings.word_options(settings.spaces_are_chars(page.chars)))
+    words = page_words(page, settings)
     tables = [t for t in page.find_tables(settings.resolve()) if len(t.cells) >= settings.min_ruled_cells]
     rows: list[Row] = []
     for table in tables:
@@ -329,21 +397,53 @@ def _page_layout(page, number: int, settings: ExtractionSettings) -> PageLayout:
     lines = _lines(free, settings)
     lines = _drop_furniture(lines, page.height, settings, layout.furniture)
     texts: list[list[dict]] = []
-    index = 0
+    index, grid = 0, None
+    if carry is not None and not tables:
+        index = _running_header_lines(lines, page.height, settings)
+        texts += lines[:index]
+        if index < len(lines) and _continues_table(lines[index], carry, settings):
+            found, index = _grid_rows(lines, index, carry, number, settings, carried=True)
+            rows += found
+            grid, layout.columns = carry, carry.starts
     while index < len(lines):
         start = None if tables else _find_header(lines[index:])
         if start is None:
             texts += lines[index:]
+            grid = None
             break
         texts += lines[index : index + start]
-        found, columns, index = _unruled_rows(lines, index + start, number, page.width, settings)
+        found, grid, index = _unruled_rows(lines, index + start, number, page.width, settings)
         rows += found
-        layout.columns = columns
+        layout.columns = grid.starts
+    layout.grid = grid if index >= len(lines) else None  # a table running to the page's end stays open
     layout.items = sorted(
         rows + [TextLine(_text(line), number, line[0]["top"], _box(line)) for line in texts],
         key=lambda item: item.top,
     )
     return layout
+
+
+def _running_header_lines(lines: list[list[dict]], height: float, settings: ExtractionSettings) -> int:
+    """How many leading lines stand in the top margin (a running header, not a row)."""
+    margin = settings.margin_share * height
+    count = 0
+    while count < len(lines) and lines[count][0]["bottom"] < margin:
+        count += 1
+    return count
+
+
+def _continues_table(line: list[dict], grid: Grid, settings: ExtractionSettings) -> bool:
+    """A page's first line goes on with the previous page's table unless it ends one
+    or a word of it runs over a column end."""
+    return not (_ends_table(line) or grid.straddled(line, settings.column_slack))
+
+
+def _ends_table(line: list[dict]) -> bool:
+    """A caption, a new table's header or a line opening a section ("PERUSTURVATOIMIALA",
+    "Tulosalue …", "Suoritteet/Tunnusluvut"): no table row is any of these."""
+    text = clean_ws(_text(line))
+    return bool(GOAL_CAPTION.match(text) or _find_header([line]) is not None
+                or any(p.match(text) for p in SECTION_STARTS))
 
 
 def _drop_furniture(lines: list[list[dict]], height: float, settings: ExtractionSettings,

@@ -23,12 +23,10 @@ from hytetool.normalize.cells import Para
 from hytetool.normalize.kpi_build import build_rows
 from hytetool.normalize.kpi_rows import RowReader
 from hytetool.normalize.textutil import clean_ws, join_lines, slugify
+from hytetool.normalize.vocab import AREA, KPI_TITLE, PERSON
 from hytetool.numbers import column_period
 from hytetool.periods import unify_dashes
 
-KPI_TITLE = re.compile(r"^suoritteet\s*/\s*tunnusluvut\b", re.I)
-AREA = re.compile(r"^tulosalue\s+(?P<name>\S.*)$", re.I)
-PERSON = re.compile(r"^vastuuhenkilö\s+(?P<name>\S.*)$", re.I)
 HEADER_START = re.compile(r"^suorite\b", re.I)
 # Pieces a wrapped header row is made of: "TOTEUMA", "1-6/2022", "TP-", "ENNUSTE", "2022".
 _HEADER_PIECE = re.compile(r"^(?:TP-?|TA|TAE|TOTEUMA|ENNUSTE|TP-ENNUSTE|\d{1,2}\s*-\s*\d{1,2}\s*/\s*\d{4}|\d{4})$", re.I)

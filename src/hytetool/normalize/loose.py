@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 from hytetool.extract.base import Line
 from hytetool.model import KpiTable
 from hytetool.normalize.cells import Para, paragraphs, soft_blocks
-from hytetool.normalize.kpi import PERSON, read_budget_tables, read_kpi_section
+from hytetool.normalize.kpi import read_budget_tables, read_kpi_section
 from hytetool.normalize.regions import PAGE_NUMBER, sector_name
 from hytetool.normalize.textutil import clean_ws
+from hytetool.normalize.vocab import BUDGET_START, KPI_TITLE, PERSON, SECTOR_HEADING
 
-SECTOR_HEADING = re.compile(r"^(KESKUSVIRASTO|[A-ZÅÄÖ]+TOIMIALA)$")
-BUDGET_START = re.compile(r"^talousarvion toteutuminen", re.I)
-KPI_START = re.compile(r"^suoritteet\s*/\s*tunnusluvut", re.I)
 NOTE_REASON = "text outside any goal table"
 
 
@@ -73,7 +71,7 @@ def read_loose(lines: list[Line], skip: set[int]) -> LooseText:
             continue
         if mode == "note" and (found := PERSON.match(text)):
             person = found["name"]
-        if BUDGET_START.match(text) or KPI_START.match(text):
+        if BUDGET_START.match(text) or KPI_TITLE.match(text):
             flush()
             mode = "budget" if BUDGET_START.match(text) else "kpi"
         if not (mode == "note" and line.blank and not run):

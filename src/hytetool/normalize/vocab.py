@@ -62,6 +62,13 @@ SECTORS = {
     "perusturva": "Perusturvatoimiala",
     "ympäristö": "Ympäristötoimiala",
 }
+# Lines that open a section of a sector's report; a table never goes on past one.
+SECTOR_HEADING = re.compile(r"^(KESKUSVIRASTO|[A-ZÅÄÖ]+TOIMIALA)$")
+KPI_TITLE = re.compile(r"^suoritteet\s*/\s*tunnusluvut\b", re.I)
+AREA = re.compile(r"^tulosalue\s+(?P<name>\S.*)$", re.I)
+PERSON = re.compile(r"^vastuuhenkilö\s+(?P<name>\S.*)$", re.I)
+BUDGET_START = re.compile(r"^talousarvion toteutuminen", re.I)
+SECTION_STARTS = (SECTOR_HEADING, KPI_TITLE, AREA, PERSON, BUDGET_START)
 SECTOR_WORD = re.compile(r"\b(keskusvirasto|elinvoima|hyvinvointi|perusturva|ympäristö)(toimiala[a-zäö]*)?\b", re.I)
 
 # Titles of officials and the sector they work in (tulosalue -> toimiala). First match wins,
