@@ -61,6 +61,3 @@ def test_spaces_written_as_characters_are_trusted_as_word_breaks() -> None:
     assert DEFAULT_SETTINGS.spaces_are_chars(_chars("Kaupunkiympäristön kehittäminen jatkuu"))
     assert not DEFAULT_SETTINGS.spaces_are_chars(_chars("Kaupunkiympäristönkehittäminenjatkuu" * 3))
     assert not DEFAULT_SETTINGS.spaces_are_chars([])
-    options = DEFAULT_SETTINGS.word_options(spaces_are_chars=True)
-    assert options["x_tolerance_ratio"] == DEFAULT_SETTINGS.letter_gap_em and "x_tolerance" not in options
-    assert DEFAULT_SETTINGS.word_options()["x_tolerance"] == DEFAULT_SETTINGS.x_tolerance

@@ -27,9 +27,9 @@ class ExtractionSettings(BaseModel):
     x_tolerance: float = Field(3.0, description="points between characters of one word")
     # Letter spacing ("l isää", "T o i m e n p i d e"): where a page writes its spaces as
     # characters, as Word, LibreOffice and reportlab do, a gap without a space character
-    # is letter spacing (PDF Tc, character-justified text), not a word break, up to this
-    # share of the font size. Arial's space is 0.28 em and the columns of a table are at
-    # least about 1 em apart (Word's cell padding is 2 x 0.19 cm), so 0.6 em keeps both.
+    # that is spaced like the gaps beside it is letter spacing (PDF Tc), up to this share
+    # of the font size (see pdf_words.py). Arial's space is 0.28 em; letter spacing beyond
+    # half an em is a design, not text.
     letter_gap_em: float = Field(0.6, description="font sizes: widest gap inside a word when spaces are characters")
     # Finnish running text has a space every 8-12 characters; table cells full of long
     # compounds were measured at 4.4 % (plan_2026_spaced.pdf, page 4). A page with fewer
@@ -57,11 +57,9 @@ class ExtractionSettings(BaseModel):
             "intersection_tolerance": self.intersection_tolerance,
         }
 
-    def word_options(self, spaces_are_chars: bool = False) -> dict[str, Any]:
-        """Options for pdfplumber's extract_words(): blank characters always end a word;
-        when they are the page's word breaks, gaps up to `letter_gap_em` do not."""
-        gap = {"x_tolerance_ratio": self.letter_gap_em} if spaces_are_chars else {"x_tolerance": self.x_tolerance}
-        return {**gap, "y_tolerance": self.y_tolerance, "keep_blank_chars": False}
+    def word_options(self) -> dict[str, Any]:
+        """Options for pdfplumber's extract_words() on a page without space characters."""
+        return {"x_tolerance": self.x_tolerance, "y_tolerance": self.y_tolerance, "keep_blank_chars": False}
 
     def spaces_are_chars(self, chars: list[dict]) -> bool:
         """Whether a page writes its spaces as characters (then they are its word breaks)."""

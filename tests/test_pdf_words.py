@@ -1,0 +1,59 @@
+"""Words from characters: letter spacing joined, the next cell kept apart."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from pdfplumber.utils import extract_words
+
+from hytetool.extract.pdf_words import page_words
+from hytetool.extract.settings import DEFAULT_SETTINGS
+
+SIZE = 9.0
+GLYPH = 5.0  # every glyph 5 pt wide: the gaps are what the tests are about
+
+
+class Page:
+    """Just what page_words() uses of a pdfplumber page."""
+
+    def __init__(self, chars: list[dict]) -> None:
+        self.chars = chars
+
+    def extract_words(self, **options) -> list[dict]:
+        return extract_words(self.chars, **options)
+
+
+def typeset(text: str, x: float, spacing: float = 0.0, top: float = 100.0) -> list[dict]:
+    """Characters of `text` from x on, `spacing` points after each (PDF Tc)."""
+    chars = []
+    for letter in text:
+        chars.append({"text": letter, "x0": x, "x1": x + GLYPH, "top": top, "bottom": top + SIZE,
+                      "doctop": top, "upright": True, "size": SIZE, "height": SIZE, "width": GLYPH})
+        x += GLYPH + spacing
+    return chars
+
+
+def texts(chars: list[dict]) -> list[str]:
+    return [w["text"] for w in page_words(Page(chars), DEFAULT_SETTINGS)]
+
+
+def test_letter_spaced_words_are_whole() -> None:
+    assert texts(typeset("Toimenpide ja vastuu", 10, spacing=3.6)) == ["Toimenpide", "ja", "vastuu"]
+
+
+def test_the_next_cell_a_few_points_away_stays_apart() -> None:
+    """Excel prints the next cell's text 4 pt after this one's, with no space between."""
+    cell = typeset("Kaikille kouluja.", 10)
+    chars = cell + typeset("Johtava rehtori", cell[-1]["x1"] + 3.9)
+    assert texts(chars) == ["Kaikille", "kouluja.", "Johtava", "rehtori"]
+
+
+def test_a_page_without_space_characters_keeps_pdfplumbers_gap() -> None:
+    chars = [c for c in typeset("yksi kaksi", 10, spacing=0.5) if c["text"] != " "]
+    assert texts(chars) == ["yksi", "kaksi"]  # the space's 5.5 pt gap is over 3 pt
+
+
+@given(st.lists(st.text("abcdefghijklmnopqrstuvwxyzåäö", min_size=1, max_size=12), min_size=1, max_size=6),
+       st.floats(0.0, 0.45 * SIZE))
+def test_any_letter_spacing_up_to_half_an_em_gives_the_words(words: list[str], spacing: float) -> None:
+    assert texts(typeset(" ".join(words), 10, spacing)) == words
