@@ -238,6 +238,33 @@ def test_the_body_wins_over_the_running_page_header(tmp_path: Path) -> None:
     assert doc.kind.value != "interim_report"
 
 
+def test_headings_other_templates_use_name_the_same_columns(tmp_path: Path) -> None:
+    """Other municipalities head the columns differently and give the schedule a column
+    of its own: everything lands in its field, the schedule whole ("syksy 2023")."""
+    path = write_docx(tmp_path / "synonyms.docx", "Hyvinvointityön toteuma 2023, hyvinvointitoimiala", [
+        ["Tavoitteet", "Keinot", "Vastuutaho", "Aikataulu", "Indikaattorit", "Tilanne 31.12.2023"],
+        ["Hyvinvoiva henkilöstö", "Työhyvinvointikysely", "Henkilöstöpalvelut", "syksy 2023",
+         "Vastausprosentti", "Kysely tehtiin."],
+    ], "Strateginen päämäärä: Viisas Kemi")
+    assert [{k: r[k] for k in ("objective", "text", "responsible", "schedule", "indicators", "outcome")}
+            for r in records(path, "action")] == [
+        {"objective": "Hyvinvoiva henkilöstö", "text": "Työhyvinvointikysely", "responsible": ["Henkilöstöpalvelut"],
+         "schedule": "syksy 2023", "indicators": ["Vastausprosentti"], "outcome": "Kysely tehtiin."}]
+
+
+def test_a_column_no_heading_names_is_kept_as_unplaced(tmp_path: Path) -> None:
+    """Regression: an unknown column was read as a second outcome column, and one of
+    the two cells was lost."""
+    path = write_docx(tmp_path / "unknown.docx", "Hyvinvointityön toteuma 2023, hyvinvointitoimiala", [
+        ["Tavoite", "Toimenpiteet", "Vastuu", "Budjetti", "Mittarit", "Toteuma"],
+        ["Liikkuva kaupunki", "Ulkokuntosalit", "Liikuntapalvelut", "20 000 €", "Kuntosalien määrä",
+         "Kaksi valmistui."],
+    ], "Strateginen päämäärä: Viisas Kemi")
+    doc = extract_file(path, STRATEGY, "Kemi").document
+    assert doc.goals[0].actions[0].outcome == "Kaksi valmistui."
+    assert [(u.text, u.reason) for u in doc.unplaced] == [("20 000 €", "cell of a column not recognised: 'Budjetti'")]
+
+
 def test_caption_as_a_full_width_first_row_of_the_table(tmp_path: Path) -> None:
     path = write_docx(tmp_path / "caption-row.docx", [
         ["Strateginen päämäärä: Vihreä Kemi", RIGHT, RIGHT],

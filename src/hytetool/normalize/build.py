@@ -91,7 +91,9 @@ class Builder:
     def _action(self, table: GoalTable, row: TableRow, objective_id: str | None, paras: list[Para]) -> Action:
         text = "\n".join(p.text for p in paras)
         responsible, schedule = (list(row.units), None) if row.units is not None else _responsible(row)
-        cell_paras = paras + row.responsible + row.indicators + row.outcome
+        if row.schedule:  # a column of its own says it whole
+            schedule = "; ".join(p.text for p in row.schedule)
+        cell_paras = paras + row.responsible + row.schedule + row.indicators + row.outcome
         first = min(p.first for p in cell_paras)
         last = max(p.last for p in cell_paras)
         outcome = "\n".join(p.text for p in row.outcome) or None

@@ -176,13 +176,31 @@ def read_tabbed(lines: list[Line], region: Region) -> GoalTable:
         elif is_marker_row(line.cells):
             _read_marker_row(table, line, region.columns)
         else:
-            cells = {col: cell for col, text in zip(region.columns, line.cells) if (cell := cell_lines(line, text))}
+            cells = _cells_by_column(table, line, header, region.columns)
             if Column.sdg in cells:
                 sdg_texts.extend(Para(tuple(cells.pop(Column.sdg))).items)
             if cells:
                 table.rows.append(_row_from_cells(cells, table, Column.objective in region.columns))
     table.sdg = parse_sdg(sdg_texts)
     return table
+
+
+def _cells_by_column(table: GoalTable, line: Line, header: tuple[str, ...] | None,
+                     columns: tuple[Column, ...]) -> dict[Column, list[Line]]:
+    """A row's cells by the column each stands in. A second cell of one column joins
+    the first; cells of a column no label names are kept as unplaced with that column's
+    heading."""
+    cells: dict[Column, list[Line]] = {}
+    for index, (column, text) in enumerate(zip(columns, line.cells or ())):
+        lines = cell_lines(line, text)
+        if not lines:
+            continue
+        if column is Column.other:
+            heading = clean_ws(header[index]) if header and index < len(header) else f"column {index + 1}"
+            table.unplaced.append((Para(tuple(lines)), f"cell of a column not recognised: '{heading}'"))
+            continue
+        cells.setdefault(column, []).extend(lines)
+    return cells
 
 
 def cell_lines(line: Line, text: str) -> list[Line]:
@@ -208,6 +226,7 @@ def _row_from_cells(cells: dict[Column, list[Line]], table: GoalTable, has_objec
         responsible=get(Column.responsible),
         indicators=get(Column.indicators),
         outcome=get(Column.outcome),
+        schedule=get(Column.schedule),
     )
     row.continues_objective = has_objective and not row.objective
     if table.one_action_per_paragraph:

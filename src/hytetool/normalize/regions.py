@@ -108,7 +108,7 @@ def _tabbed_columns(line: Line) -> tuple[Column, ...] | None:
         return None
     labels = tuple(cell_label(cell) for cell in line.cells)
     if sum(label is not None for label in labels) >= MIN_HEADER_COLUMNS:
-        return tuple(label or Column.outcome for label in labels)
+        return tuple(label or Column.other for label in labels)  # kept apart, never guessed
     return None
 
 

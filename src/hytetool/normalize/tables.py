@@ -22,6 +22,7 @@ class TableRow:
     indicators: list[Para] = field(default_factory=list)
     outcome: list[Para] = field(default_factory=list)
     units: list[str] | None = None  # responsible units already itemised by the layout
+    schedule: list[Para] = field(default_factory=list)  # aikataulu, when it has a column of its own
     continues_objective: bool = False  # the row continues the previous page's objective
 
 

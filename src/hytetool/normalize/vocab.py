@@ -21,27 +21,36 @@ class Column(str, Enum):
     indicators = "indicators"  # Mittarit, arviointi
     outcome = "outcome"  # Toteuma / toteutuneet toimenpiteet
     sdg = "sdg"  # SDG
+    schedule = "schedule"  # Aikataulu, when it has a column of its own
+    other = "other"  # a column no label names: its cells are kept as unplaced, never guessed
 
 
 # A line that is exactly one column label, as in column-wise exports ("Toimenpiteet").
 COLUMN_LABELS: list[tuple[re.Pattern[str], Column]] = [
-    (re.compile(r"^tavoite(et)?$", re.I), Column.objective),
-    (re.compile(r"^painopisteet\b.*$", re.I), Column.priority),
-    (re.compile(r"^toimenpiteet$", re.I), Column.action),
-    (re.compile(r"^(vastuu ja aikataulu|vastuu|vastuutaho|kuka vastaa.*)$", re.I), Column.responsible),
-    (re.compile(r"^(mittarit, arviointi|mittarit|arviointi|seurantamittari)$", re.I), Column.indicators),
+    (re.compile(r"^(tavoite|tavoitteet|kehittämistavoite|kehittämistavoitteet)$", re.I), Column.objective),
+    (re.compile(r"^painopiste(et|alue|alueet)?\b.*$", re.I), Column.priority),
+    (re.compile(r"^(toimenpiteet|toimenpide|toimet|keinot|toimenpiteet ja keinot)$", re.I), Column.action),
+    (re.compile(r"^(vastuu ja aikataulu|vastuu|vastuutaho(t)?|vastuuhenkilö(t)?|vastuuyksikkö|toteuttaja(t)?"
+                r"|kuka vastaa.*)$", re.I), Column.responsible),
+    (re.compile(r"^(aikataulu|ajankohta|milloin\??)$", re.I), Column.schedule),
+    (re.compile(r"^(mittarit, arviointi|mittarit|mittari|arviointi|seurantamittari(t)?|indikaattori(t)?"
+                r"|arviointimittari(t)?|seuranta|arviointi ja seuranta|seuranta ja arviointi)$", re.I),
+     Column.indicators),
     (re.compile(r"^(toteuma|toteutuminen)\b.*$", re.I), Column.outcome),
-    (re.compile(r"^sdg$", re.I), Column.sdg),
+    # short labels only ("Tilanne 31.12.2023"): prose starts with these words too
+    (re.compile(r"^(toteutunut|tilanne|tulokset|arvio toteutumisesta)(\s+\S+)?$", re.I), Column.outcome),
+    (re.compile(r"^(sdg|agenda 2030)$", re.I), Column.sdg),
 ]
 
 # Words in a one-line header that announce each column ("Tavoite Toimenpiteet Vastuu ...").
 HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
-    (re.compile(r"\btavoite\b", re.I), Column.objective),
-    (re.compile(r"\bpainopisteet\b", re.I), Column.priority),
+    (re.compile(r"\b(tavoite|tavoitteet|kehittämistavoite|kehittämistavoitteet)\b", re.I), Column.objective),
+    (re.compile(r"\bpainopiste(et|alue|alueet)?\b", re.I), Column.priority),
     (re.compile(r"\btoimenpiteet\b|\btoimenpide\b", re.I), Column.action),
-    (re.compile(r"\bvastuu|\bkuka vastaa", re.I), Column.responsible),
-    (re.compile(r"\bmittarit|\barviointi\b", re.I), Column.indicators),
-    (re.compile(r"\btoteuma\b|toteutuneet toimenpiteet|\btoteutuminen\b", re.I), Column.outcome),
+    (re.compile(r"\bvastuu|\bkuka vastaa|\btoteuttaja", re.I), Column.responsible),
+    (re.compile(r"(?<!vastuu ja )\baikataulu\b", re.I), Column.schedule),  # not the "Vastuu ja aikataulu" column
+    (re.compile(r"\bmittari|\barviointi\b|\bindikaattori", re.I), Column.indicators),
+    (re.compile(r"\btoteuma\b|toteutuneet toimenpiteet|\btoteutuminen\b|\btilanne\b", re.I), Column.outcome),
     (re.compile(r"\bSDG\b"), Column.sdg),
 ]
 # A header line names at least this many columns; fewer is ordinary prose.
