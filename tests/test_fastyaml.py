@@ -95,6 +95,9 @@ def test_recursive_structures() -> None:
     assert mapping["a"]["self"] is mapping["a"]
     sequence = fastyaml.load(EDGE_CASES["recursive sequence"])
     assert sequence[0] == 1 and sequence[1] is sequence
+    merged = fastyaml.load("a: &r\n  <<: {x: 1}\n  self: *r\n")  # left to PyYAML, which finishes it last
+    assert merged["a"]["x"] == 1 and merged["a"]["self"] is merged["a"]
+    assert _pyyaml("a: &r\n  <<: {x: 1}\n  self: *r\n")["a"]["x"] == 1
 
 
 @pytest.mark.parametrize("text", list(FAILING.values()), ids=list(FAILING))

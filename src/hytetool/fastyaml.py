@@ -52,7 +52,15 @@ def load(text: str) -> Any:
     loader = FastLoader(text)
     try:
         node = loader.get_single_node()
-        return None if node is None else _Builder(loader).build(node)
+        if node is None:
+            return None
+        data = _Builder(loader).build(node)
+        while loader.state_generators:  # what PyYAML's construct_document finishes last
+            generators, loader.state_generators = loader.state_generators, []
+            for generator in generators:
+                for _ in generator:
+                    pass
+        return data
     finally:
         loader.dispose()
 
@@ -71,14 +79,14 @@ class _Builder:
                 return node.value
             if tag in SIMPLE_SCALAR_TAGS:
                 return self.loader.yaml_constructors[tag](self.loader, node)
-            return self.loader.construct_object(node, deep=True)
+            return self.loader.construct_object(node)
         known = self.built.get(id(node))
         if known is not None:
             return known
         if kind is MappingNode and node.tag == MAP_TAG:
             _refuse_duplicate_keys(node)
             if any(key.tag in SPECIAL_KEY_TAGS for key, _ in node.value):
-                return self.loader.construct_object(node, deep=True)
+                return self.loader.construct_object(node)
             mapping: dict[Any, Any] = {}
             self._remember(node, mapping)  # before the children: a recursive alias finds it
             build = self.build
@@ -93,7 +101,7 @@ class _Builder:
             self._remember(node, items)
             items.extend([self.build(child) for child in node.value])
             return items
-        return self.loader.construct_object(node, deep=True)
+        return self.loader.construct_object(node)
 
     def _remember(self, node: Any, value: Any) -> None:
         self.built[id(node)] = value
