@@ -265,6 +265,26 @@ def test_a_column_no_heading_names_is_kept_as_unplaced(tmp_path: Path) -> None:
     assert [(u.text, u.reason) for u in doc.unplaced] == [("20 000 €", "cell of a column not recognised: 'Budjetti'")]
 
 
+def test_a_priority_column_first_gives_the_goals_priorities(tmp_path: Path) -> None:
+    """THL-style plan template: Painopistealue | Tavoite | Toimenpiteet | Vastuutaho |
+    Aikataulu | Resurssit | Arviointimittarit."""
+    path = write_docx(tmp_path / "thl.docx", "Hyvinvointisuunnitelman toimenpiteet vuodelle 2026", [
+        ["Painopistealue", "Tavoite", "Toimenpiteet", "Vastuutaho", "Aikataulu", "Resurssit", "Arviointimittarit"],
+        ["Osallisuus", "Liikkuva kaupunki", "Ulkokuntosalit kouluille", "Liikuntapalvelut", "2026", "20 000 €",
+         "Kuntosalien määrä"],
+        ["Osallisuus", "Hyvinvoiva henkilöstö", "Työhyvinvointikysely", "Henkilöstöpalvelut", "syksy 2026", "",
+         "Vastausprosentti"],
+    ], "Strateginen päämäärä: Viisas Kemi")
+    doc = extract_file(path, STRATEGY, "Kemi").document
+    goal = doc.goals[0]
+    assert [p.text for p in goal.priorities] == ["Osallisuus"]
+    assert [(a.objective, a.text, a.responsible, a.schedule, a.indicators) for a in goal.actions] == [
+        ("liikkuva-kaupunki", "Ulkokuntosalit kouluille", ["Liikuntapalvelut"], "2026", ["Kuntosalien määrä"]),
+        ("hyvinvoiva-henkilosto", "Työhyvinvointikysely", ["Henkilöstöpalvelut"], "syksy 2026", ["Vastausprosentti"]),
+    ]
+    assert [u.text for u in doc.unplaced] == ["20 000 €"]
+
+
 def test_caption_as_a_full_width_first_row_of_the_table(tmp_path: Path) -> None:
     path = write_docx(tmp_path / "caption-row.docx", [
         ["Strateginen päämäärä: Vihreä Kemi", RIGHT, RIGHT],

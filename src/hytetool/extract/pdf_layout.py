@@ -16,7 +16,7 @@ from hytetool.extract.pdf_words import page_words
 from hytetool.extract.settings import ExtractionSettings
 from hytetool.normalize.regions import cell_label, header_columns
 from hytetool.normalize.textutil import clean_ws, join_lines
-from hytetool.normalize.vocab import GOAL_CAPTION, MIN_HEADER_COLUMNS, SECTION_STARTS, Column
+from hytetool.normalize.vocab import FIRST_COLUMNS, GOAL_CAPTION, MIN_HEADER_COLUMNS, SECTION_STARTS, Column
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 PAGE_FURNITURE = re.compile(r"^(sivu\s*)?\d{1,4}(\s*\(\s*\d{1,4}\s*\)|\s*/\s*\d{1,4})?$", re.I)
@@ -241,7 +241,7 @@ def _find_header(lines: list[list[dict]]) -> int | None:
     for index, line in enumerate(lines):
         text = _text(line)
         cols = header_columns(text)
-        if len(cols) >= MIN_HEADER_COLUMNS and cols[0] is Column.objective:
+        if len(cols) >= MIN_HEADER_COLUMNS and cols[0] in FIRST_COLUMNS:
             if len(_header_cells(line)) >= MIN_HEADER_COLUMNS:
                 return index
         if _KPI_HEADER.match(text) and len(_KPI_COLUMN.findall(text)) >= 2 and len(_header_cells(line)) >= 3:

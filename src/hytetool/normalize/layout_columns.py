@@ -179,10 +179,22 @@ def read_tabbed(lines: list[Line], region: Region) -> GoalTable:
             cells = _cells_by_column(table, line, header, region.columns)
             if Column.sdg in cells:
                 sdg_texts.extend(Para(tuple(cells.pop(Column.sdg))).items)
+            if Column.priority in cells:  # a priority column (Painopistealue): the goal's priorities
+                _add_priorities(table, cells.pop(Column.priority))
             if cells:
                 table.rows.append(_row_from_cells(cells, table, Column.objective in region.columns))
     table.sdg = parse_sdg(sdg_texts)
     return table
+
+
+def _add_priorities(table: GoalTable, lines: list[Line]) -> None:
+    """Each priority once, in the order the rows name them (a merged cell names it once)."""
+    known = {clean_ws(p.text) for p in table.priorities}
+    for group in item_groups(lines):
+        para = Para(tuple(group))
+        if clean_ws(para.text) not in known:
+            table.priorities.append(para)
+            known.add(clean_ws(para.text))
 
 
 def _cells_by_column(table: GoalTable, line: Line, header: tuple[str, ...] | None,

@@ -16,6 +16,7 @@ from hytetool.extract.base import Line
 from hytetool.normalize.textutil import clean_ws
 from hytetool.normalize.vocab import (
     COLUMN_LABELS,
+    FIRST_COLUMNS,
     GOAL_CAPTION,
     HEADER_WORDS,
     MIN_HEADER_COLUMNS,
@@ -79,7 +80,7 @@ def header_columns(text: str) -> tuple[Column, ...]:
 
 def _is_row_header(line: Line) -> bool:
     cols = header_columns(line.text)
-    return len(cols) >= MIN_HEADER_COLUMNS and cols[0] is Column.objective and line.cells is None
+    return len(cols) >= MIN_HEADER_COLUMNS and cols[0] in FIRST_COLUMNS and line.cells is None
 
 
 # A header cell is a label, not prose: only cells this short are read for header words

@@ -55,6 +55,9 @@ HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
 ]
 # A header line names at least this many columns; fewer is ordinary prose.
 MIN_HEADER_COLUMNS = 3
+# A one-line header starts with one of these (some templates put the priority first:
+# "Painopistealue | Tavoite | Toimenpiteet | ...").
+FIRST_COLUMNS = (Column.objective, Column.priority)
 
 # Markers of the column-wise 2022-25 layout: city-strategy objectives, then plan priorities.
 OBJECTIVES_MARKER = re.compile(r"^kaupunkistrategia\b.*:\s*$", re.I)
