@@ -72,3 +72,16 @@ def test_two_glyphs_alone_with_a_wide_gap_stay_apart() -> None:
     a lone wide gap is read as a cell break (two one-digit numbers in adjacent cells)."""
     assert texts(typeset("57", 10, spacing=4.0)) == ["5", "7"]
     assert texts(typeset("57", 10, spacing=2.0)) == ["57"]  # within pdfplumber's 3 pt
+
+
+def test_pages_whose_narrow_gaps_all_hold_spaces_keep_pdfplumbers_words() -> None:
+    """The rhythm is read only where a narrow gap holds no space: most pages need none."""
+    from hytetool.extract.pdf_words import _gaps_without_space
+
+    def check(chars: list[dict]) -> bool:
+        return _gaps_without_space(Page(chars).extract_words(**DEFAULT_SETTINGS.word_options()), chars,
+                                   DEFAULT_SETTINGS)
+
+    assert not check(typeset("Kaikki koulut on auditoitu", 10))
+    cell = typeset("Kaikille kouluja.", 10)
+    assert check(cell + typeset("Johtava rehtori", cell[-1]["x1"] + 3.9))

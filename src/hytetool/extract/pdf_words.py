@@ -20,18 +20,41 @@ from hytetool.extract.settings import ExtractionSettings
 # A gap is letter spacing when a neighbouring gap is at least this share of it: spacing
 # set with Tc is the same after every glyph; kerning and rounding move it by a tenth.
 LETTER_GAP_LIKENESS = 0.6
+# Points a space character may stand outside the gap it makes (rounding of positions).
+BLANK_SLACK = 0.5
 
 
 def page_words(page, settings: ExtractionSettings) -> list[dict]:
-    """The page's words in pdfplumber's form and order, letter-spaced ones made whole."""
-    if not settings.spaces_are_chars(page.chars):
-        return page.extract_words(**settings.word_options())
+    """The page's words in pdfplumber's form and order, letter-spaced ones made whole.
+
+    Most pages have no gap to judge (every narrow gap between words holds a space), and
+    pdfplumber's words are taken as they are: the rhythm is read only where needed."""
+    words = page.extract_words(**settings.word_options())
+    if not settings.spaces_are_chars(page.chars) or not _gaps_without_space(words, page.chars, settings):
+        return words
     pieces = page.extract_words(x_tolerance=settings.x_tolerance, y_tolerance=settings.y_tolerance,
                                 keep_blank_chars=True, return_chars=True)
     words: list[dict] = []
     for run in _runs(pieces, settings):
         words += _split_at_blanks(run)
     return words
+
+
+def _gaps_without_space(words: list[dict], chars: list[dict], settings: ExtractionSettings) -> bool:
+    """Whether two neighbouring words of a line stand closer than letter_gap_em with no
+    space character between them: letter spacing, or the next cell."""
+    blanks: dict[int, list[float]] = {}
+    for char in chars:
+        if char["text"].isspace():
+            blanks.setdefault(round(char["top"]), []).append(char["x0"])
+    for a, b in zip(words, words[1:]):
+        gap = b["x0"] - a["x1"]
+        if abs(a["top"] - b["top"]) > settings.y_tolerance or not 0 <= gap <= settings.letter_gap_em * a["height"]:
+            continue
+        line = blanks.get(round(a["top"]), []) + blanks.get(round(a["top"]) - 1, []) + blanks.get(round(a["top"]) + 1, [])
+        if not any(a["x1"] - BLANK_SLACK <= x <= b["x0"] + BLANK_SLACK for x in line):
+            return True
+    return False
 
 
 def _runs(pieces: list[dict], settings: ExtractionSettings) -> list[list[dict]]:
