@@ -110,6 +110,15 @@ def test_row_cut_by_a_page_break_is_one_action() -> None:
     assert not any(t.startswith("työyksiköissä") for t in texts)
 
 
+def test_a_word_cut_at_the_column_edge_is_one_word_again() -> None:
+    """A word longer than its column is broken anywhere ("mediassa/sanomalehdess" / "ä",
+    "Varhaiskasvatuspäällikk" / "ö"): the pieces are joined when they make a word."""
+    report = extract_file(GENERATED / "report_2023.pdf", STRATEGY, "Kemi").document
+    assert any("mediassa/sanomalehdessä." in i for g in report.goals for a in g.actions for i in a.indicators)
+    excel = extract_file(GENERATED / "report_2023_excel.pdf", STRATEGY, "Kemi").document
+    assert ["Varhaiskasvatuspäällikkö"] in [a.responsible for g in excel.goals for a in g.actions]
+
+
 # ------------------------------------------------------------------ sideways and letter-spaced pages
 
 PROVENANCE = ("source", "source_sha256", "page", "lines", "bbox")

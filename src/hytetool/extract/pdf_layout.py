@@ -15,7 +15,7 @@ from hytetool.extract.pdf_turn import page_turn, turned_page
 from hytetool.extract.pdf_words import page_words
 from hytetool.extract.settings import ExtractionSettings
 from hytetool.normalize.regions import cell_label, header_columns
-from hytetool.normalize.textutil import clean_ws, join_lines
+from hytetool.normalize.textutil import clean_ws, is_finnish_word, join_lines
 from hytetool.normalize.vocab import FIRST_COLUMNS, GOAL_CAPTION, MIN_HEADER_COLUMNS, SECTION_STARTS, Column
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -129,7 +129,9 @@ def cell_text(words: list[dict], right: float, left: float, settings: Extraction
             wrapped = False
         else:
             wrapped = spaced or _wrapped(previous, line, right - pad)
-        if wrapped:
+        if wrapped and _cut_word(previous, line, right - pad):
+            paragraphs[-1][-1] += _text(line)  # "sanomalehdess" / "ä": one word cut at the edge
+        elif wrapped:
             paragraphs[-1].append(_text(line))
         else:
             paragraphs.append([_text(line)])
@@ -138,6 +140,10 @@ def cell_text(words: list[dict], right: float, left: float, settings: Extraction
     return Cell("\n".join(join_lines(p, hyphenated=False) for p in paragraphs), soft, _box(words))
 
 
+# A line whose last word ends closer to the cell's edge than this many font sizes is
+# full: a word may have been cut there (see _cut_word). Half an em: narrower than
+# any word that could have gone on this line.
+CUT_ROOM = 0.5
 # A line ending in one of these goes on in the next line whatever that starts with.
 _RUNS_ON = re.compile(r"([,;:/(\-\u2013]|\b(ja|sekä|tai|eli|että|kuin|the|and|och))$", re.I)
 _DASHES = ("-", "\u2013")
@@ -158,6 +164,23 @@ def _wrapped(previous: list[dict], line: list[dict], limit: float) -> bool:
     if room >= (line[0]["x1"] - line[0]["x0"]) + _space(previous + line):
         return False
     return first.islower() or not (first.isupper() or first.isdigit()) or bool(_RUNS_ON.search(_text(previous)))
+
+
+def _cut_word(previous: list[dict], line: list[dict], limit: float) -> bool:
+    """Whether a word too long for its column was cut at the edge and goes on in the next
+    line (Word, LibreOffice and Excel break such a word anywhere): the line reaches the
+    edge, the next starts in lower case, and either it starts with a lone letter or the
+    two pieces make a Finnish word that the first piece alone is not."""
+    last, first = previous[-1], line[0]
+    if limit - last["x1"] > CUT_ROOM * (last["bottom"] - last["top"]) or not first["text"][:1].islower():
+        return False
+    head = re.search(r"[^\W\d_]+$", last["text"])
+    tail = re.match(r"[^\W\d_]+", first["text"])
+    if not head or not tail:
+        return False
+    if len(tail[0]) == 1:  # a lone letter starting a line after a full one: no Finnish word is that
+        return True
+    return is_finnish_word(head[0] + tail[0]) and not is_finnish_word(head[0])
 
 
 def _space(words: list[dict]) -> float:

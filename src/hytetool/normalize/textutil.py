@@ -180,6 +180,11 @@ def _known(word: str) -> bool:
     return _frequency(word) > 0
 
 
+def is_finnish_word(word: str) -> bool:
+    """Whether wordfreq has seen the word in Finnish text."""
+    return _known(word)
+
+
 def slugify(text: str, max_words: int = 6, max_len: int = 60) -> str:
     """A readable id from text: 'Ympäristösertifiointi laajenee' -> 'ymparistosertifiointi-laajenee'."""
     plain = unicodedata.normalize("NFKD", text.lower())
