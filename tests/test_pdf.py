@@ -265,6 +265,27 @@ def test_inspect_draws_a_sideways_page_upright(tmp_path: Path) -> None:
         assert picture.width > picture.height  # the portrait page is drawn as the landscape table it holds
 
 
+def test_inspect_names_the_columns_of_a_table_going_on_without_a_header(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["inspect", str(GENERATED / "report_2023_excel.pdf"), "--page", "2",
+                                      "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("carried  the unruled table of the page before goes on here")
+    assert lines[1].startswith("row      Tavoite: Kaupunkimme yritys") and "Toimenpide: Kulttuuriyrittäjyyden" in lines[1]
+
+
+def test_tables_without_a_repeated_header_go_on_over_pages() -> None:
+    """Excel prints the header row on the first page only: later pages' rows keep the
+    first page's columns (report_2023_excel.pdf: 6 pages, a header on 3)."""
+    def actions(name: str) -> list[tuple[str, str]]:
+        doc = extract_file(GENERATED / name, STRATEGY, "Kemi").document
+        assert doc.unplaced == []
+        return [(g.name, " ".join(a.text.split())) for g in doc.goals for a in g.actions]  # a wrap may read as \n
+
+    assert len(actions("report_2023_excel.pdf")) == 16
+    assert actions("report_2023_excel.pdf") == actions("report_2023_excel.xlsx")
+
+
 def test_inspect_ruled_page_names_cells_by_column(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["inspect", str(GENERATED / "report_2023.pdf"), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output

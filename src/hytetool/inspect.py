@@ -44,9 +44,10 @@ def inspect_pdf(path: Path, page_number: int, out_dir: Path, settings: Extractio
     with pdf:
         if not 1 <= page_number <= len(pdf.pages):
             raise InputError(path, f"has pages 1-{len(pdf.pages)}; --page {page_number} is not one of them")
+        carry = _carried(pdf, page_number, settings)
         page = pdf.pages[page_number - 1]
-        layout = page_layout(page, page_number, settings)
-        roles = _roles(layout)
+        layout = page_layout(page, page_number, settings, carry)
+        roles = _roles(layout, carry.header if carry else [])
         image = page.to_image(resolution=RESOLUTION)
         if layout.turn:  # the layout's boxes are on the page turned upright: turn the picture too
             _turn_picture(image, layout.turn)
@@ -58,7 +59,22 @@ def inspect_pdf(path: Path, page_number: int, out_dir: Path, settings: Extractio
         image.annotated.save(buffer, format="PNG")
         atomic_write_bytes(target, buffer.getvalue())
         page.close()
-    return Inspection(target, _listing(layout, roles))
+    listing = _listing(layout, roles)
+    first = next((item for item in layout.items if isinstance(item, Row)), None)
+    if carry is not None and first is not None and not first.header and layout.columns == carry.starts:
+        listing.insert(0, "carried  the unruled table of the page before goes on here (no header row on this page)")
+    return Inspection(target, listing)
+
+
+def _carried(pdf, page_number: int, settings: ExtractionSettings):
+    """The unruled table left open by the pages before, as `hyte extract` reads them: a
+    page may go on with the columns of a table whose header is pages back."""
+    carry = None
+    for number in range(1, page_number):
+        page = pdf.pages[number - 1]
+        carry = page_layout(page, number, settings, carry).grid
+        page.close()
+    return carry
 
 
 def _turn_picture(image, turn: int) -> None:
@@ -71,10 +87,11 @@ def _turn_picture(image, turn: int) -> None:
     image.reset()
 
 
-def _roles(layout: PageLayout) -> dict[int, list[str]]:
-    """Each row's cells named after the header row above them on the page."""
+def _roles(layout: PageLayout, carried: list[str]) -> dict[int, list[str]]:
+    """Each row's cells named after the header row above them on the page (or, for a
+    table going on from earlier pages, the header it had there)."""
     roles: dict[int, list[str]] = {}
-    current: list[str] = []
+    current = [SHORT.get(cell_label(text), "?") for text in carried]
     for index, item in enumerate(layout.items):
         if isinstance(item, Row):
             if item.header:

@@ -67,6 +67,7 @@ class Grid:
 
     starts: list[float]
     bounds: list[float]
+    header: list[str] = field(default_factory=list)  # the header row's cells, for `hyte inspect`
 
     def straddled(self, line: list[dict], slack: float) -> bool:
         """A word running over a column end: prose across the page, not a table row."""
@@ -291,6 +292,7 @@ def _unruled_rows(lines: list[list[dict]], start: int, number: int, width: float
     header_words = [w for line in lines[start:end] for w in line]
     rows = [Row([_column_cell(header_words, i, grid, settings) for i in range(len(starts))], number,
                 lines[start][0]["top"], header=True)]
+    grid.header = [cell.text for cell in rows[0].cells]
     found, end = _grid_rows(lines, end, grid, number, settings)
     return rows + found, grid, end
 
