@@ -111,10 +111,22 @@ def _safe_key(key: Any) -> Any:
     return key
 
 
-def document_body(doc: Document) -> str:
-    """The YAML of a document without the header: stable bytes for the same model."""
-    data = doc.model_dump(mode="json", by_alias=True, exclude_none=True)
+def ruamel_body(data: dict[str, Any]) -> str:
+    """The YAML ruamel writes for a document's model_dump: the reference of the format,
+    and what writes any document yamlwrite's direct writer leaves to it."""
     return dump_yaml(_to_yaml_tree(data))
+
+
+def document_body(doc: Document) -> str:
+    """The YAML of a document without the header: stable bytes for the same model.
+
+    Written by yamlwrite (the same bytes as ruamel, about 25 times faster) and by
+    ruamel when yamlwrite is not sure of a value."""
+    from hytetool import yamlwrite  # here: yamlwrite reads this module's layout constants
+
+    data = doc.model_dump(mode="json", by_alias=True, exclude_none=True)
+    body = yamlwrite.dump_document_data(data)
+    return body if body is not None else ruamel_body(data)
 
 
 def schema_reference(folder: Path) -> str:
