@@ -1,0 +1,195 @@
+"""Unruled tables on a PDF page: columns from the header line, rows from the lines.
+
+A table typeset without rules (reportlab, a sheet printed without gridlines) shows its
+columns only in its header line's word positions and its rows only in vertical space
+or in where its cells end. Kept apart from pdf_layout.py, which reads the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hytetool.extract.pdf_cells import PARAGRAPH_GAP_FACTOR, Cell, Row, cell_text, line_text
+from hytetool.extract.settings import ExtractionSettings
+from hytetool.normalize.regions import header_columns
+from hytetool.normalize.textutil import clean_ws
+from hytetool.normalize.vocab import FIRST_COLUMNS, GOAL_CAPTION, MIN_HEADER_COLUMNS, SECTION_STARTS
+
+# Words farther apart than this many font sizes in a header row belong to different columns.
+HEADER_CELL_GAP = 1.2
+# Bottom-aligned rows (Excel): this many columns ending on one line end a row. Two: one
+# cell ending is any paragraph's end.
+ALIGNED_ENDS = 2
+
+
+
+@dataclass
+class Grid:
+    """The columns of an unruled table: where each starts, and where each ends."""
+
+    starts: list[float]
+    bounds: list[float]
+    header: list[str] = field(default_factory=list)  # the header row's cells, for `hyte inspect`
+
+    def straddled(self, line: list[dict], slack: float) -> bool:
+        """A word running over a column end: prose across the page, not a table row."""
+        return any(w["x0"] < b - slack and w["x1"] > b + slack for w in line for b in self.bounds[:-1])
+
+
+def _header_cells(line: list[dict]) -> list[list[dict]]:
+    """Split a header line into cells where the gap between words is wide."""
+    cells: list[list[dict]] = [[line[0]]]
+    for previous, word in zip(line, line[1:]):
+        size = word["bottom"] - word["top"]
+        if word["x0"] - previous["x1"] > HEADER_CELL_GAP * size:
+            cells.append([word])
+        else:
+            cells[-1].append(word)
+    return cells
+
+
+# A key-figure header: "Suorite TP 2021 TA 2022 TOTEUMA 1-6/2022 TP-ENNUSTE 2022".
+_KPI_HEADER = re.compile(r"^suorite\b", re.I)
+_KPI_COLUMN = re.compile(r"\b(TP|TA|TOTEUMA|ENNUSTE|TP-ENNUSTE)\b")
+
+
+def find_header(lines: list[list[dict]]) -> int | None:
+    """The first line that heads an unruled table: a welfare-table header, or a
+    key-figure header whose number columns need their positions too."""
+    for index, line in enumerate(lines):
+        text = line_text(line)
+        cols = header_columns(text)
+        if len(cols) >= MIN_HEADER_COLUMNS and cols[0] in FIRST_COLUMNS:
+            if len(_header_cells(line)) >= MIN_HEADER_COLUMNS:
+                return index
+        if _KPI_HEADER.match(text) and len(_KPI_COLUMN.findall(text)) >= 2 and len(_header_cells(line)) >= 3:
+            return index
+    return None
+
+
+def unruled_rows(lines: list[list[dict]], start: int, number: int, width: float,
+                  settings: ExtractionSettings) -> tuple[list[Row], Grid, int]:
+    """Rows of an unruled table whose header line is lines[start]; returns the rows, the
+    columns and the index of the first line after the table."""
+    header = _header_cells(lines[start])
+    starts = [cell[0]["x0"] for cell in header]
+    bounds = [s - settings.column_slack for s in starts[1:]] + [width]
+    if _KPI_HEADER.match(line_text(lines[start])):
+        # numbers stand right-aligned under their heading and may start left of it:
+        # a column reaches back to halfway between the headings
+        bounds = [(cell[-1]["x1"] + nxt[0]["x0"]) / 2 for cell, nxt in zip(header, header[1:])] + [width]
+        starts = [starts[0]] + [b + settings.column_slack for b in bounds[:-1]]  # each word in one column
+    grid = Grid(starts, bounds)
+    end = start + 1
+    while end < len(lines) and _header_continues(lines[end], lines[end - 1], header):
+        end += 1  # a wrapped header ("Kuka vastaa toimenpiteen" / "toteuttamisesta?")
+    header_words = [w for line in lines[start:end] for w in line]
+    rows = [Row([_column_cell(header_words, i, grid, settings) for i in range(len(starts))], number,
+                lines[start][0]["top"], header=True)]
+    grid.header = [cell.text for cell in rows[0].cells]
+    found, end = grid_rows(lines, end, grid, number, settings)
+    return rows + found, grid, end
+
+
+def grid_rows(lines: list[list[dict]], start: int, grid: Grid, number: int, settings: ExtractionSettings,
+               carried: bool = False) -> tuple[list[Row], int]:
+    """Rows from lines[start] on, until a caption, a new header or (for a table carried
+    over from the previous page) a line of prose; returns them and where they end."""
+    groups: list[list[list[dict]]] = [[]]
+    end = len(lines)
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if ends_table(line) or (carried and grid.straddled(line, settings.column_slack)):
+            end = index
+            break
+        if groups[-1] and _row_gap(groups[-1][-1], line) > settings.row_gap_lines * _height(line):
+            groups.append([])
+        groups[-1].append(line)
+    groups = [g for g in groups if g]
+    if _bottom_aligned(groups, grid, settings):
+        groups = [rows for group in groups for rows in _bottom_aligned_rows(group, grid, settings)]
+    return [_row(group, grid, number, settings) for group in groups], end
+
+
+def _header_continues(line: list[dict], previous: list[dict], header: list[list[dict]]) -> bool:
+    close = line[0]["top"] - previous[0]["bottom"] < 0.6 * _height(line)
+    return close and clean_ws(line_text(line))[:1].islower()
+
+
+def _height(line: list[dict]) -> float:
+    return max(w["bottom"] - w["top"] for w in line)
+
+
+def _row_gap(previous: list[dict], line: list[dict]) -> float:
+    return line[0]["top"] - max(w["bottom"] for w in previous)
+
+
+def _column_cell(words: list[dict], index: int, grid: Grid, settings: ExtractionSettings) -> Cell:
+    left = grid.starts[index] - settings.column_slack
+    right = grid.bounds[index]
+    mine = [w for w in words if left <= w["x0"] < right]
+    return cell_text(mine, right, grid.starts[index], settings)
+
+
+def _row(lines: list[list[dict]], grid: Grid, number: int, settings: ExtractionSettings) -> Row:
+    words = [w for line in lines for w in line]
+    cells = [_column_cell(words, i, grid, settings) for i in range(len(grid.starts))]
+    return Row(cells, number, lines[0][0]["top"])
+
+
+def _columns_used(lines: list[list[dict]], grid: Grid, settings: ExtractionSettings) -> list[set[int]]:
+    return [{_column_of(w, grid, settings) for w in line} - {None} for line in lines]
+
+
+def _bottom_aligned(groups: list[list[list[dict]]], grid: Grid, settings: ExtractionSettings) -> bool:
+    """Whether the table's cells stand at the bottom of their rows (Excel's default):
+    more columns end on the last line of the row groups than start on the first."""
+    starts = ends = 0
+    for group in groups:
+        used = _columns_used(group, grid, settings)
+        starts += len(used[0])
+        ends += len(used[-1])
+    return ends > starts
+
+
+def _bottom_aligned_rows(group: list[list[dict]], grid: Grid, settings: ExtractionSettings) -> list[list[list[dict]]]:
+    """A group of lines of a bottom-aligned table cut into rows where the cells of
+    several columns end together.
+
+    Rows fitted to their text stand with no more space between them than between
+    lines. What still shows a row's end is that its cells end on one line: where at
+    least ALIGNED_ENDS columns (and half of those the group uses) stop together before
+    the group's last line, a row ends. So does any line gap wider than the tightest:
+    a cell in Excel has line breaks but no paragraph spacing, only rows add padding."""
+    used = _columns_used(group, grid, settings)
+    need = max(ALIGNED_ENDS, (len(set().union(*used)) + 1) // 2)
+    pitches = [b[0]["top"] - a[0]["top"] for a, b in zip(group, group[1:])]
+    # lines of different columns may sit between each other's: those pitches say nothing
+    whole = [p for p, line in zip(pitches, group) if p >= _height(line)]
+    tight = min(whole, default=max(pitches, default=0.0)) * PARAGRAPH_GAP_FACTOR
+    cuts = [i + 1 for i, pitch in enumerate(pitches) if len(used[i] - used[i + 1]) >= need or pitch > tight]
+    return [group[a:b] for a, b in zip([0, *cuts], [*cuts, len(group)])]
+
+
+def _column_of(word: dict, grid: Grid, settings: ExtractionSettings) -> int | None:
+    for index, (start, bound) in enumerate(zip(grid.starts, grid.bounds)):
+        if start - settings.column_slack <= word["x0"] < bound:
+            return index
+    return None
+
+
+
+
+def continues_table(line: list[dict], grid: Grid, settings: ExtractionSettings) -> bool:
+    """A page's first line goes on with the previous page's table unless it ends one
+    or a word of it runs over a column end."""
+    return not (ends_table(line) or grid.straddled(line, settings.column_slack))
+
+
+def ends_table(line: list[dict]) -> bool:
+    """A caption, a new table's header or a line opening a section ("PERUSTURVATOIMIALA",
+    "Tulosalue …", "Suoritteet/Tunnusluvut"): no table row is any of these."""
+    text = clean_ws(line_text(line))
+    return bool(GOAL_CAPTION.match(text) or find_header([line]) is not None
+                or any(p.match(text) for p in SECTION_STARTS))
