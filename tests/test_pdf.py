@@ -242,9 +242,12 @@ def test_password_opens_an_encrypted_pdf(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ inspect
 
 
+def run_inspect(tmp_path: Path, name: str, *options: str):
+    return CliRunner().invoke(app, ["inspect", str(GENERATED / name), *options, "--out", str(tmp_path)])
+
+
 def test_inspect_draws_the_page_and_lists_what_was_found(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["inspect", str(GENERATED / "report_2023_unruled.pdf"), "--page", "2",
-                                      "--out", str(tmp_path)])
+    result = run_inspect(tmp_path, "report_2023_unruled.pdf", "--page", "2")
     assert result.exit_code == 0, result.output
     picture = tmp_path / "report_2023_unruled-p2.png"
     assert picture.read_bytes().startswith(b"\x89PNG")
@@ -256,8 +259,7 @@ def test_inspect_draws_the_page_and_lists_what_was_found(tmp_path: Path) -> None
 def test_inspect_draws_a_sideways_page_upright(tmp_path: Path) -> None:
     from PIL import Image
 
-    result = CliRunner().invoke(app, ["inspect", str(GENERATED / "interim_2022_turned.pdf"), "--page", "3",
-                                      "--out", str(tmp_path)])
+    result = run_inspect(tmp_path, "interim_2022_turned.pdf", "--page", "3")
     assert result.exit_code == 0, result.output
     assert "turned   the page's text runs sideways: turned 90° counter-clockwise to read it" in result.output
     assert "header   Tavoite: Tavoite | Toimenpide: Toimenpiteet" in result.output
@@ -266,8 +268,7 @@ def test_inspect_draws_a_sideways_page_upright(tmp_path: Path) -> None:
 
 
 def test_inspect_names_the_columns_of_a_table_going_on_without_a_header(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["inspect", str(GENERATED / "report_2023_excel.pdf"), "--page", "2",
-                                      "--out", str(tmp_path)])
+    result = run_inspect(tmp_path, "report_2023_excel.pdf", "--page", "2")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith("carried  the unruled table of the page before goes on here")
@@ -287,14 +288,13 @@ def test_tables_without_a_repeated_header_go_on_over_pages() -> None:
 
 
 def test_inspect_ruled_page_names_cells_by_column(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["inspect", str(GENERATED / "report_2023.pdf"), "--out", str(tmp_path)])
+    result = run_inspect(tmp_path, "report_2023.pdf")
     assert result.exit_code == 0, result.output
     assert "caption  Strateginen päämäärä: ELINVOIMAINEN KAUPUNKI, hyvinvointi" in result.output
     assert "Toimenpide: Ympäristösertifiointi laajenee päiväkodeille" in result.output
 
 
 def test_inspect_rejects_a_page_that_does_not_exist(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["inspect", str(GENERATED / "plan_2026.pdf"), "--page", "99",
-                                      "--out", str(tmp_path)])
+    result = run_inspect(tmp_path, "plan_2026.pdf", "--page", "99")
     assert result.exit_code == 1, result.output
     assert "has pages 1-4; --page 99 is not one of them" in result.output
