@@ -23,7 +23,6 @@ HEADER_CELL_GAP = 1.2
 ALIGNED_ENDS = 2
 
 
-
 @dataclass
 class Grid:
     """The columns of an unruled table: where each starts, and where each ends."""
@@ -69,7 +68,7 @@ def find_header(lines: list[list[dict]]) -> int | None:
 
 
 def unruled_rows(lines: list[list[dict]], start: int, number: int, width: float,
-                  settings: ExtractionSettings) -> tuple[list[Row], Grid, int]:
+                 settings: ExtractionSettings) -> tuple[list[Row], Grid, int]:
     """Rows of an unruled table whose header line is lines[start]; returns the rows, the
     columns and the index of the first line after the table."""
     header = _header_cells(lines[start])
@@ -93,7 +92,7 @@ def unruled_rows(lines: list[list[dict]], start: int, number: int, width: float,
 
 
 def grid_rows(lines: list[list[dict]], start: int, grid: Grid, number: int, settings: ExtractionSettings,
-               carried: bool = False) -> tuple[list[Row], int]:
+              carried: bool = False) -> tuple[list[Row], int]:
     """Rows from lines[start] on, until a caption, a new header or (for a table carried
     over from the previous page) a line of prose; returns them and where they end."""
     groups: list[list[list[dict]]] = [[]]
@@ -177,8 +176,6 @@ def _column_of(word: dict, grid: Grid, settings: ExtractionSettings) -> int | No
         if start - settings.column_slack <= word["x0"] < bound:
             return index
     return None
-
-
 
 
 def continues_table(line: list[dict], grid: Grid, settings: ExtractionSettings) -> bool:
