@@ -138,6 +138,20 @@ def test_sideways_pages_give_the_same_records_as_upright_ones() -> None:
     assert turned == content(GENERATED / "interim_2022_unruled.pdf")
 
 
+def test_ruled_pages_turned_in_the_viewer_give_the_same_records(tmp_path: Path) -> None:
+    """The Word-made report with every page given a /Rotate of 90 or 270 (as a viewer
+    saves a turned page; pypdfium2 comes with pdfplumber): ruled cells come from the
+    turned lines and rects."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(GENERATED / "report_2023.pdf")
+    for index in range(len(pdf)):
+        pdf[index].set_rotation(90 if index % 2 == 0 else 270)
+    pdf.save(tmp_path / "report_2023_rotated.pdf")
+    pdf.close()
+    assert content(tmp_path / "report_2023_rotated.pdf") == content(GENERATED / "report_2023.pdf")
+
+
 def test_sideways_pages_are_turned_the_right_way() -> None:
     import pdfplumber
 
