@@ -285,6 +285,15 @@ def test_a_priority_column_first_gives_the_goals_priorities(tmp_path: Path) -> N
     assert [u.text for u in doc.unplaced] == ["20 000 €"]
 
 
+def test_captions_other_templates_write(tmp_path: Path) -> None:
+    """"Päämäärä: X" and "Strateginen tavoite: X" head a goal's table as the Kemi caption does."""
+    row = ["Liikkuva kaupunki", "Ulkokuntosalit", "Liikuntapalvelut 2023", "Kuntosalien määrä", "Valmis.", ""]
+    path = write_docx(tmp_path / "captions.docx", "Hyvinvointityön toteuma 2023, hyvinvointitoimiala",
+                      "Päämäärä: Viisas Kemi", [REPORT_HEADER, row],
+                      "Strateginen tavoite: Vihreä Kemi", [REPORT_HEADER, row])
+    assert [r["strategic_goal"] for r in records(path, "action")] == ["Viisas Kemi", "Vihreä Kemi"]
+
+
 def test_caption_as_a_full_width_first_row_of_the_table(tmp_path: Path) -> None:
     path = write_docx(tmp_path / "caption-row.docx", [
         ["Strateginen päämäärä: Vihreä Kemi", RIGHT, RIGHT],

@@ -64,8 +64,12 @@ OBJECTIVES_MARKER = re.compile(r"^kaupunkistrategia\b.*:\s*$", re.I)
 PRIORITIES_MARKER = re.compile(r"^hyvinvointisuunnitelma\b.*:\s*$", re.I)
 
 # "STRATEGINEN PÄÄMÄÄRÄ HYVINVOIVAT KUNTALAISET", "Strateginen päämäärä : Viisas Kemi",
-# "Strateginen päämäärä: SUJUVA ARKI, hyvinvointi" (goal, then the sector it is for).
-GOAL_CAPTION = re.compile(r"^strateginen\s+päämäärä\s*:?\s+(?P<goal>[^,]+?)\s*(?:,\s*(?P<sector>.+?))?\s*$", re.I)
+# "Strateginen päämäärä: SUJUVA ARKI, hyvinvointi" (goal, then the sector it is for);
+# other templates: "Päämäärä: Viisas Kemi", "Strateginen tavoite: Viisas Kemi" (with the
+# colon: "Päämäärä on ..." is prose).
+GOAL_CAPTION = re.compile(
+    r"^(?:strateginen\s+päämäärä\s*:?|(?:strateginen\s+tavoite|päämäärä)\s*:)"
+    r"\s+(?P<goal>[^,]+?)\s*(?:,\s*(?P<sector>.+?))?\s*$", re.I)
 
 SECTORS = {
     "keskusvirasto": "Keskusvirasto",
