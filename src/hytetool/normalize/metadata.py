@@ -19,10 +19,16 @@ from hytetool.periods import PeriodError, canonical_period, parse_period, unify_
 
 _REPORT_PERIOD = re.compile(r"\btoteuma\s+(\d{1,2}\s*-\s*\d{1,2}\s*/\s*\d{4})", re.I)
 _MONTHS = re.compile(r"(?<![\d/])(\d{1,2}\s*-\s*\d{1,2}\s*/\s*\d{4})\b")  # "1-6/2022" said alone
+# A report's year or years after its name: "Hyvinvointikertomus 2023", "toteutuminen 2023",
+# "Laaja hyvinvointikertomus 2021-2024".
+_REPORT_YEARS = re.compile(r"\b(?:\w*kertomus|toteuma|toteutuminen|\w*katsaus)\s+(?:vuonna\s+)?"
+                           r"((?:19|20)\d{2}(?:\s*-\s*(?:(?:19|20)\d{2}|\d{2}))?)\b", re.I)
+# A span of dates: "Osavuosikatsaus 1.1.-30.6.2022" reports on months 1-6.
+_DATE_SPAN = re.compile(r"\b\d{1,2}\.(\d{1,2})\.?\s*-\s*\d{1,2}\.(\d{1,2})\.((?:19|20)\d{2})\b")
 _YEAR_PHRASE = re.compile(r"\b(?:vuodelta|vuodelle|vuonna|vuosi)\s+(\d{4})\b|\btoimenpiteet\s+(\d{4})\b", re.I)
 _PLAN_PERIOD = re.compile(r"\b((?:19|20)\d{2}\s*-\s*(?:(?:19|20)\d{2}|\d{2}))\b")
 _PLAN_CONTEXT = re.compile(r"hyvinvointisuunnitelm|kaupunkistrategia|suunnitelmakau", re.I)
-_WELFARE_WORDS = re.compile(r"hyvinvoin|toimenpi|suunnitelm|raportti|toteuma|kertomus", re.I)
+_WELFARE_WORDS = re.compile(r"hyvinvoin|toimenpi|suunnitelm|raportti|toteuma|kertomus|katsaus", re.I)
 
 KIND_TITLES = {
     DocumentKind.plan: "Hyvinvointisuunnitelman toimenpiteet",
@@ -54,7 +60,7 @@ def read_metadata(title_lines: list[str], header_lines: list[str], caption_secto
         title = ""
     context = unify_dashes(" \n".join([title, *header_lines]))
     running = unify_dashes(" \n".join(dict.fromkeys(clean_ws(f) for f in furniture)))  # each text once
-    period = _reporting_period(context) or _reporting_period(running) or _months(running)
+    period = _reporting_period(context) or _months(title) or _reporting_period(running) or _months(running)
     kind = _hinted_kind(context) or _hinted_kind(running) or _kind_by_period(period)
     if kind is DocumentKind.template:
         period = None  # a blank form reports on nothing yet
@@ -75,7 +81,18 @@ def _reporting_period(context: str) -> str | None:
             return None
     if match := _YEAR_PHRASE.search(context):
         return match[1] or match[2]
+    if match := _DATE_SPAN.search(context):
+        return _checked(f"{int(match[1])}-{int(match[2])}/{match[3]}")
+    if match := _REPORT_YEARS.search(context):
+        return _checked(match[1])
     return None
+
+
+def _checked(text: str) -> str | None:
+    try:
+        return canonical_period(text)
+    except PeriodError:
+        return None
 
 
 def _months(running: str) -> str | None:

@@ -135,6 +135,9 @@ TITLE_HINTS = [
     (re.compile(r"toimenpiteet vuodelle|toimenpidesuunnitelma", re.I), "plan"),
     (re.compile(r"toteutuminen toimialoittain|\(KV\s+§\s*\)", re.I), "template"),
     (re.compile(r"toteutuneet toimenpiteet|toimenpiteet vuodelta|toteuma\s+1\s*-\s*12", re.I), "annual_report"),
+    # other municipalities' report titles: "Hyvinvointikertomus 2023", "… toteutuminen 2023"
+    (re.compile(r"hyvinvointikertomus|toimintakertomus|vuosikertomus|(?:toteuma|toteutuminen)\s+(?:vuonna\s+)?\d{4}",
+                re.I), "annual_report"),
     (re.compile(r"toteuma\s+1\s*-\s*\d\b|osavuosi|puolivuosi", re.I), "interim_report"),
 ]
 
