@@ -294,6 +294,15 @@ def test_captions_other_templates_write(tmp_path: Path) -> None:
     assert [r["strategic_goal"] for r in records(path, "action")] == ["Viisas Kemi", "Vihreä Kemi"]
 
 
+def test_a_heading_that_is_a_goals_name_captions_its_table(tmp_path: Path) -> None:
+    """Templates that head each goal's table with just the goal's name: the name (any
+    case) is the caption, even where the objectives are not the strategy's."""
+    row = ["Uusi tavoite, jota strategiassa ei ole", "Ulkokuntosalit", "Liikuntapalvelut 2023", "Määrä", "Valmis.", ""]
+    path = write_docx(tmp_path / "headings.docx", "Hyvinvointikertomus 2023", "HYVINVOIVAT KUNTALAISET",
+                      [REPORT_HEADER, row], "Sujuva arki", [REPORT_HEADER, row])
+    assert [r["strategic_goal"] for r in records(path, "action")] == ["HYVINVOIVAT KUNTALAISET", "SUJUVA ARKI"]
+
+
 def test_caption_as_a_full_width_first_row_of_the_table(tmp_path: Path) -> None:
     path = write_docx(tmp_path / "caption-row.docx", [
         ["Strateginen päämäärä: Vihreä Kemi", RIGHT, RIGHT],

@@ -47,7 +47,7 @@ class Normalized:
 def normalize(source: SourceText, strategy: Strategy | None = None, municipality: str | None = None) -> Normalized:
     strategy = strategy or Strategy()
     lines = _drop_running_headers(_repair(source.lines))
-    regions, captions = find_regions(lines)
+    regions, captions = find_regions(lines, strategy.goal_named)
     assign_captions(regions, captions)
     tables = [_read_region(lines[r.start : r.end], r, strategy) for r in regions]
     _name_goals_and_sectors(tables, regions, strategy)

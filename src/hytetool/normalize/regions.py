@@ -10,6 +10,7 @@ whether they head or foot their table is decided per document (see assign_captio
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hytetool.extract.base import Line
@@ -52,12 +53,18 @@ def sector_name(text: str | None) -> str | None:
     return SECTORS[match[1].lower()] if match else None
 
 
-def caption_of(line: Line) -> Caption | None:
-    match = GOAL_CAPTION.match(clean_ws(line.text))
-    if not match:
-        return None
-    goal = clean_ws(match["goal"])
-    return Caption(index=-1, goal=goal, sector=sector_name(match["sector"]))
+GoalNamer = Callable[[str], "str | None"]  # text -> the strategic goal it names (Strategy.goal_named)
+
+
+def caption_of(line: Line, goal_named: GoalNamer | None = None) -> Caption | None:
+    """A goal's caption: "Strateginen päämäärä: X[, sector]", or a line that is just a
+    strategic goal's name (templates that head each goal's table with its name)."""
+    text = clean_ws(line.text)
+    if match := GOAL_CAPTION.match(text):
+        return Caption(index=-1, goal=clean_ws(match["goal"]), sector=sector_name(match["sector"]))
+    if goal_named is not None and line.cells is None and (goal := goal_named(text)):
+        return Caption(index=-1, goal=goal, sector=None)
+    return None
 
 
 def label_of(text: str) -> Column | None:
@@ -143,7 +150,7 @@ def _leaves_table(line: Line, starts: list[Region], stops: list[int]) -> bool:
     return not (stops and stops[-1] > starts[-1].start)
 
 
-def find_regions(lines: list[Line]) -> tuple[list[Region], list[Caption]]:
+def find_regions(lines: list[Line], goal_named: GoalNamer | None = None) -> tuple[list[Region], list[Caption]]:
     captions: list[Caption] = []
     starts: list[Region] = []
     stops: list[int] = []  # where prose ended a tabbed region
@@ -151,7 +158,7 @@ def find_regions(lines: list[Line]) -> tuple[list[Region], list[Caption]]:
         stopped = bool(stops and starts and stops[-1] > starts[-1].start)
         if _leaves_table(line, starts, stops):
             stops.append(index)
-        if caption := caption_of(line):
+        if caption := caption_of(line, goal_named):
             caption.index = index
             captions.append(caption)
         elif OBJECTIVES_MARKER.match(clean_ws(line.text)):

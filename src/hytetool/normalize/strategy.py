@@ -70,6 +70,11 @@ class Strategy:
                     best = ObjectiveMatch(goal.name, objective, score)
         return best
 
+    def goal_named(self, text: str) -> str | None:
+        """The goal whose name the text is, written in any case ("Hyvinvoivat kuntalaiset")."""
+        plain = _norm(text)
+        return next((goal.name for goal in self.goals if _norm(goal.name) == plain), None)
+
     def goal_of(self, texts: list[str]) -> str | None:
         """The goal most of these objective texts belong to (ties: first listed goal)."""
         votes: dict[str, int] = {}
