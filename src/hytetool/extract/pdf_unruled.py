@@ -14,7 +14,7 @@ from hytetool.extract.pdf_cells import PARAGRAPH_GAP_FACTOR, Cell, Row, cell_tex
 from hytetool.extract.settings import ExtractionSettings
 from hytetool.normalize.regions import header_columns
 from hytetool.normalize.textutil import clean_ws
-from hytetool.normalize.vocab import FIRST_COLUMNS, GOAL_CAPTION, MIN_HEADER_COLUMNS, SECTION_STARTS
+from hytetool.normalize.vocab import FIRST_COLUMNS, GOAL_CAPTION, KPI_HEADER, MIN_HEADER_COLUMNS, SECTION_STARTS
 
 # Words farther apart than this many font sizes in a header row belong to different columns.
 HEADER_CELL_GAP = 1.2
@@ -48,8 +48,7 @@ def _header_cells(line: list[dict]) -> list[list[dict]]:
     return cells
 
 
-# A key-figure header: "Suorite TP 2021 TA 2022 TOTEUMA 1-6/2022 TP-ENNUSTE 2022".
-_KPI_HEADER = re.compile(r"^suorite\b", re.I)
+# The number columns a key-figure header names.
 _KPI_COLUMN = re.compile(r"\b(TP|TA|TOTEUMA|ENNUSTE|TP-ENNUSTE)\b")
 
 
@@ -62,7 +61,7 @@ def find_header(lines: list[list[dict]]) -> int | None:
         if len(cols) >= MIN_HEADER_COLUMNS and cols[0] in FIRST_COLUMNS:
             if len(_header_cells(line)) >= MIN_HEADER_COLUMNS:
                 return index
-        if _KPI_HEADER.match(text) and len(_KPI_COLUMN.findall(text)) >= 2 and len(_header_cells(line)) >= 3:
+        if KPI_HEADER.match(text) and len(_KPI_COLUMN.findall(text)) >= 2 and len(_header_cells(line)) >= 3:
             return index
     return None
 
@@ -74,7 +73,7 @@ def unruled_rows(lines: list[list[dict]], start: int, number: int, width: float,
     header = _header_cells(lines[start])
     starts = [cell[0]["x0"] for cell in header]
     bounds = [s - settings.column_slack for s in starts[1:]] + [width]
-    if _KPI_HEADER.match(line_text(lines[start])):
+    if KPI_HEADER.match(line_text(lines[start])):
         # numbers stand right-aligned under their heading and may start left of it:
         # a column reaches back to halfway between the headings
         bounds = [(cell[-1]["x1"] + nxt[0]["x0"]) / 2 for cell, nxt in zip(header, header[1:])] + [width]
@@ -125,10 +124,8 @@ def _row_gap(previous: list[dict], line: list[dict]) -> float:
 
 
 def _column_cell(words: list[dict], index: int, grid: Grid, settings: ExtractionSettings) -> Cell:
-    left = grid.starts[index] - settings.column_slack
-    right = grid.bounds[index]
-    mine = [w for w in words if left <= w["x0"] < right]
-    return cell_text(mine, right, grid.starts[index], settings)
+    mine = [w for w in words if _column_of(w, grid, settings) == index]
+    return cell_text(mine, grid.bounds[index], grid.starts[index], settings)
 
 
 def _row(lines: list[list[dict]], grid: Grid, number: int, settings: ExtractionSettings) -> Row:

@@ -23,11 +23,10 @@ from hytetool.normalize.cells import Para
 from hytetool.normalize.kpi_build import build_rows
 from hytetool.normalize.kpi_rows import RowReader
 from hytetool.normalize.textutil import clean_ws, join_lines, slugify
-from hytetool.normalize.vocab import AREA, KPI_TITLE, PERSON
+from hytetool.normalize.vocab import AREA, KPI_HEADER, KPI_TITLE, PERSON
 from hytetool.numbers import column_period
 from hytetool.periods import unify_dashes
 
-HEADER_START = re.compile(r"^suorite\b", re.I)
 # Pieces a wrapped header row is made of: "TOTEUMA", "1-6/2022", "TP-", "ENNUSTE", "2022".
 _HEADER_PIECE = re.compile(r"^(?:TP-?|TA|TAE|TOTEUMA|ENNUSTE|TP-ENNUSTE|\d{1,2}\s*-\s*\d{1,2}\s*/\s*\d{4}|\d{4})$", re.I)
 _COLUMN = re.compile(r"(?:TP-ENNUSTE|ENNUSTE|TOTEUMA|TAE|TP|TA)\s*(?:\d{1,2}\s*-\s*\d{1,2}\s*/\s*)?\d{4}", re.I)
@@ -68,7 +67,7 @@ def read_kpi_section(lines: list[Line], sector: str | None, sector_person: str |
         elif match := PERSON.match(text):
             person = match["name"]
             out.used.add(line.no)
-        elif HEADER_START.match(text):
+        elif KPI_HEADER.match(text):
             columns, body_start = read_header(lines, index)
             if not columns:
                 loose.append(line)
@@ -138,7 +137,7 @@ def read_header(lines: list[Line], index: int) -> tuple[list[str], int]:
 def _body_end(lines: list[Line], start: int) -> int:
     for index in range(start, len(lines)):
         text = clean_ws(_text(lines[index]))
-        if AREA.match(text) or KPI_TITLE.match(text) or HEADER_START.match(text) or PERSON.match(text):
+        if AREA.match(text) or KPI_TITLE.match(text) or KPI_HEADER.match(text) or PERSON.match(text):
             return index
     return len(lines)
 

@@ -75,10 +75,7 @@ def read_metadata(title_lines: list[str], header_lines: list[str], caption_secto
 
 def _reporting_period(context: str) -> str | None:
     if match := _REPORT_PERIOD.search(context):
-        try:
-            return canonical_period(match[1])
-        except PeriodError:
-            return None
+        return _checked(match[1])
     if match := _YEAR_PHRASE.search(context):
         return match[1] or match[2]
     if match := _DATE_SPAN.search(context):
@@ -95,15 +92,11 @@ def _checked(text: str) -> str | None:
         return None
 
 
-def _months(running: str) -> str | None:
-    """A page header's bare reporting period ("Osavuosiraportti 1-6/2022"): in a running
-    header nothing else is written that way."""
-    if match := _MONTHS.search(running):
-        try:
-            return canonical_period(match[1])
-        except PeriodError:
-            return None
-    return None
+def _months(text: str) -> str | None:
+    """A bare reporting period in a title or running header ("Osavuosiraportti 1-6/2022"):
+    nothing else there is written that way."""
+    match = _MONTHS.search(text)
+    return _checked(match[1]) if match else None
 
 
 def _hinted_kind(context: str) -> DocumentKind | None:

@@ -85,6 +85,8 @@ AREA = re.compile(r"^tulosalue\s+(?P<name>\S.*)$", re.I)
 PERSON = re.compile(r"^vastuuhenkilö\s+(?P<name>\S.*)$", re.I)
 BUDGET_START = re.compile(r"^talousarvion toteutuminen", re.I)
 SECTION_STARTS = (SECTOR_HEADING, KPI_TITLE, AREA, PERSON, BUDGET_START)
+# A key-figure table's header line: "Suorite TP 2021 TA 2022 TOTEUMA 1-6/2022 ...".
+KPI_HEADER = re.compile(r"^suorite\b", re.I)
 SECTOR_WORD = re.compile(r"\b(keskusvirasto|elinvoima|hyvinvointi|perusturva|ympäristö)(toimiala[a-zäö]*)?\b", re.I)
 
 # Titles of officials and the sector they work in (tulosalue -> toimiala). First match wins,
