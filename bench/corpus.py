@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "generated"
 SEEDS = ROOT / "data" / "raw"
-STRATEGY = ROOT / "data" / "reference" / "strategy.yaml"
+STRATEGY = ROOT / "hyte-profile.yaml"
 # The seed whose goals and actions each generated municipality's report copies: the
 # interim report 1-6/2022 has the most actions (88) and outcomes of the seeds.
 YEAR_SEED = "004_"

@@ -23,7 +23,7 @@ def run(*args: str):
 
 def extract(inputs: list[Path], out: Path, *extra: str):
     return run("extract", *map(str, inputs), "--out", str(out), "--strategy",
-               str(ROOT / "data/reference/strategy.yaml"), *extra)
+               str(ROOT / "hyte-profile.yaml"), *extra)
 
 
 def comparable(path: Path) -> list[dict]:

@@ -358,7 +358,7 @@ def test_key_figures_from_word_and_pdf_are_exactly_right(name: str) -> None:
 
     generated = ROOT / "tests" / "fixtures" / "generated"
     truth = read_yaml_text((generated / "interim_2022.kpi.yaml").read_text(encoding="utf-8"))
-    doc = extract_file(generated / name, load_strategy(ROOT / "data/reference/strategy.yaml"), "Kemi").document
+    doc = extract_file(generated / name, load_strategy(ROOT / "hyte-profile.yaml"), "Kemi").document
     got = {(t.sector, t.area, r.label): r for t in doc.kpi_tables for r in t.rows}
     cells = right = left_empty = 0
     for table in truth["tables"]:

@@ -27,7 +27,7 @@ from hytetool.parallel import run_tasks
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 GENERATED = ROOT / "tests" / "fixtures" / "generated"
-STRATEGY = ROOT / "data" / "reference" / "strategy.yaml"
+STRATEGY = ROOT / "hyte-profile.yaml"
 # A few inputs of every kind for the quicker tests: text, Word, ruled and unruled PDF.
 SMALL = [*sorted(RAW.glob("00[23]_*.txt")), GENERATED / "plan_2026.docx", GENERATED / "plan_2026.pdf",
          GENERATED / "plan_2026_unruled.pdf"]

@@ -19,7 +19,7 @@ from hytetool.yamlio import load_document
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = ROOT / "tests" / "fixtures" / "generated"
 SOURCE = ROOT / "tests" / "fixtures" / "source"
-STRATEGY = load_strategy(ROOT / "data" / "reference" / "strategy.yaml")
+STRATEGY = load_strategy(ROOT / "hyte-profile.yaml")
 FIELDS = ("sector", "objective", "responsible", "schedule", "indicators", "outcome", "sdg")
 # fixture -> (seed of its source content, the share of records and fields that must come back)
 CASES = {
@@ -220,7 +220,7 @@ def bad_batch(tmp_path: Path) -> Path:
 
 
 def run_extract(*args: str):
-    result = CliRunner().invoke(app, ["extract", *args, "--strategy", str(ROOT / "data/reference/strategy.yaml")])
+    result = CliRunner().invoke(app, ["extract", *args, "--strategy", str(ROOT / "hyte-profile.yaml")])
     return result, f"exit {result.exit_code}\n{result.output}"
 
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # One file per seed document, named after it (000_fb6b….yaml); other files there
 # (004_kpi.yaml) hold other kinds of expectations.
 EXPECTED = sorted(p for p in (ROOT / "tests" / "expected").glob("*.yaml") if len(p.stem) == 20 and p.stem[3] == "_")
-STRATEGY = load_strategy(ROOT / "data" / "reference" / "strategy.yaml")
+STRATEGY = load_strategy(ROOT / "hyte-profile.yaml")
 BAR = {"004": 0.85}
 DEFAULT_BAR = 0.95
 

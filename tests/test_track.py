@@ -21,7 +21,7 @@ from hytetool.yamlio import dump_yaml, load_document, read_yaml_text
 ROOT = Path(__file__).resolve().parents[1]
 NORMALIZED = ROOT / "data" / "normalized"
 PAIRS = ROOT / "tests" / "fixtures" / "track_pairs.yaml"
-STRATEGY = ROOT / "data" / "reference" / "strategy.yaml"
+STRATEGY = ROOT / "hyte-profile.yaml"
 
 D000 = "000-fb6bcd1bb478527e"  # annual report 2023 (2022-25 strategy)
 D001 = "001-ba3639160da2ce8d"  # template 2022-25
@@ -63,7 +63,7 @@ def workdir(tmp_path: Path) -> Path:
 
 
 def strategy_objectives() -> list[tuple[str, str]]:
-    """(goal, objective text) of the 2022-25 city strategy, from data/reference/strategy.yaml."""
+    """(goal, objective text) of the 2022-25 city strategy, from hyte-profile.yaml."""
     data = read_yaml_text(STRATEGY.read_text(encoding="utf-8"))
     plan = next(s for s in data["strategies"] if str(s["period"]) == "2022-2025")
     return [(g["name"], str(o)) for g in plan["goals"] for o in g["objectives"]]

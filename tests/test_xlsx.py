@@ -16,7 +16,7 @@ from hytetool.yamlio import load_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = next((ROOT / "tests" / "fixtures" / "source").glob("003_*.yaml"))
-STRATEGY = load_strategy(ROOT / "data" / "reference" / "strategy.yaml")
+STRATEGY = load_strategy(ROOT / "hyte-profile.yaml")
 HEADER = ["Tavoite", "Toimenpiteet", "Vastuu ja aikataulu", "Mittarit, arviointi", "Toteuma 1-12/2023", "SDG"]
 KEYS = ("record", "strategic_goal", "objective", "text", "responsible", "schedule", "indicators", "outcome")
 

@@ -29,7 +29,7 @@ from hytetool.normalize.strategy import Strategy, load_strategy
 from hytetool.parallel import PageCallback, Progress, run_tasks
 from hytetool.yamlio import WriteStatus, document_body, write_document
 
-DEFAULT_STRATEGY = Path("data/reference/strategy.yaml")
+DEFAULT_STRATEGY = Path("hyte-profile.yaml")
 # Python looks for cyclic garbage every 700 new container objects (gen0) by default. A
 # PDF page makes tens of thousands of dicts that reference counting frees, so those
 # collections mostly re-scan the page's live objects: with 50,000 extraction took 10-15 %

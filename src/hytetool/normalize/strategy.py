@@ -2,7 +2,7 @@
 
 Many sector tables print the objectives of the city strategy but not the strategic goal
 they serve (the caption is on another page, or nowhere). The strategy file
-(data/reference/strategy.yaml, edited by the analyst for their municipality) lists
+(the profile hyte-profile.yaml, edited by the analyst for their municipality) lists
 the goals and their objectives; the extractor uses it to recognise objective cells
 and to name the goal of a table whose caption is missing.
 """
