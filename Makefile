@@ -45,7 +45,7 @@ schema: $(STAMP)
 	$(BIN)/hyte schema
 
 docx-template: $(STAMP)
-	$(BIN)/python templates/make_docx_template.py
+	$(BIN)/python tools/make_docx_template.py
 
 fixtures: $(TEST_STAMP)
 	$(BIN)/python tests/fixtures/make_fixtures.py

@@ -15,7 +15,7 @@ from hytetool import fastyaml
 ROOT = Path(__file__).resolve().parents[1]
 # Every YAML file of the repository: documents, the registry, the strategy, the message
 # catalogs and the test inputs (hand-written ones with comments, quoting and block styles).
-REPO_YAML = sorted(p for folder in ("data", "templates", "tests/fixtures") for p in (ROOT / folder).rglob("*.yaml"))
+REPO_YAML = sorted(p for folder in ("data", "src/hytetool/templates", "tests/fixtures") for p in (ROOT / folder).rglob("*.yaml"))
 
 EDGE_CASES = {
     "empty": "",

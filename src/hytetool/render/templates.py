@@ -19,7 +19,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from hytetool.errors import HyteError
 from hytetool.yamlio import read_yaml_text
 
-DEFAULT_TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "templates"
+DEFAULT_TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
 MARKDOWN_TEMPLATE = "report.md.j2"
 DOCX_TEMPLATE = "report.docx"
 LANGUAGES = ("fi", "sv", "en")

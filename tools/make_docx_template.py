@@ -24,7 +24,7 @@ from docx.shared import Cm, Pt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from hytetool.ziputil import fixed_time_zip  # noqa: E402
 
-OUT = Path(__file__).with_name("report.docx")
+OUT = Path(__file__).resolve().parents[1] / "src" / "hytetool" / "templates" / "report.docx"
 FIXED_DATE = datetime(2000, 1, 1)
 
 
