@@ -115,7 +115,7 @@ def build_year(folder: Path, municipalities: int, actions_per_doc: int) -> int:
     from concurrent.futures import ProcessPoolExecutor
 
     from hytetool.cache import code_fingerprint
-    from hytetool.pipeline import _strategy, extract_file
+    from hytetool.pipeline import extract_file, load_profile
 
     stamp = folder / ".bench-stamp"
     wanted = f"{municipalities} {actions_per_doc} {code_fingerprint()}"
@@ -124,9 +124,8 @@ def build_year(folder: Path, municipalities: int, actions_per_doc: int) -> int:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    strategy, _ = _strategy(STRATEGY)
     seed = next(SEEDS.glob(f"{YEAR_SEED}*.txt"))
-    base = extract_file(seed, strategy, "Kemi").document
+    base = extract_file(seed, load_profile(STRATEGY)).document
     numbers = range(1, municipalities + 1)
     with ProcessPoolExecutor(initializer=_set_base, initargs=(base, folder, actions_per_doc)) as pool:
         total = sum(pool.map(_write_municipality, numbers, chunksize=8))

@@ -25,11 +25,11 @@ CALL_CHAIN = {
 
 
 def extract_all(files: list[Path], strategy_path: Path) -> None:
-    from hytetool.pipeline import _strategy, extract_file
+    from hytetool.pipeline import extract_file, load_profile
 
-    strategy, municipality = _strategy(strategy_path)
+    profile = load_profile(strategy_path)
     for path in files:
-        extract_file(path, strategy, municipality)
+        extract_file(path, profile)
 
 
 def top_functions(stats: pstats.Stats, count: int, own_only: bool) -> list[dict]:

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from hytetool.cli import app
 from hytetool.export import iter_records
-from hytetool.yamlio import load_document
+from hytetool.yamlio import load_document, read_yaml_text
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = next((ROOT / "data" / "raw").glob("002_*.txt"))
@@ -54,8 +54,8 @@ BAD_INPUTS = {
     "empty.txt": b"",
     "binary.txt": bytes(range(256)) * 4,
     "undecodable.txt": "Tavoite ".encode() + b"\x81\x8d\x8f\x90\x9d" + b"\n",
-    "prose.txt": "Tämä on tavallinen muistio ilman taulukoita.\nToinen rivi.\n".encode(),
 }
+PROSE = "Tämä on tavallinen muistio ilman taulukoita.\nToinen rivi.\n"
 
 
 def test_bad_inputs_get_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> None:
@@ -72,7 +72,21 @@ def test_bad_inputs_get_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> N
         assert not (tmp_path / "out" / name.replace(".txt", ".yaml")).exists(), f"partial output for {name}"
     assert "Traceback" not in shown
     assert (tmp_path / "out" / "plan.yaml").exists(), "the good file of the batch was not processed"
-    assert "empty" in shown and "binary" in shown and "undecodable" in shown and "no welfare-plan table" in shown
+    assert "empty" in shown and "binary" in shown and "undecodable" in shown
+
+
+def test_a_readable_file_without_tables_gets_its_yaml_with_everything_unplaced(tmp_path: Path) -> None:
+    """Nothing is all-or-nothing: no recognised table is a warning, not a failure."""
+    (tmp_path / "prose.txt").write_text(PROSE, encoding="utf-8")
+    result, shown = extract([tmp_path / "prose.txt"], tmp_path / "out")
+    assert result.exit_code == 0, shown
+    warning = next(line for line in shown.splitlines() if "no welfare-plan table recognised" in line)
+    assert "prose.txt" in warning and "headings:" in warning and "profile" in warning
+    document = read_yaml_text((tmp_path / "out" / "prose.yaml").read_text(encoding="utf-8"))
+    assert [u["text"] for u in document["unplaced"]] == [
+        "Tämä on tavallinen muistio ilman taulukoita.\nToinen rivi."]
+    assert document.get("goals", []) == []
+    assert "unrecognised" in shown  # the summary names the file's layout
 
 
 def test_missing_path_is_reported(tmp_path: Path) -> None:

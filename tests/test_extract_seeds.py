@@ -14,13 +14,13 @@ import pytest
 
 from golden_helper import assert_golden
 from hytetool.export import iter_records
-from hytetool.normalize.strategy import load_strategy
+from hytetool.profile import Profile
 from hytetool.pipeline import DEFAULT_STRATEGY, extract_file
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 SEEDS = sorted(RAW.glob("*.txt"))
-STRATEGY = load_strategy(ROOT / DEFAULT_STRATEGY)
+STRATEGY = Profile.load(ROOT / DEFAULT_STRATEGY)
 
 
 def seed(prefix: str) -> Path:
@@ -29,7 +29,7 @@ def seed(prefix: str) -> Path:
 
 @pytest.fixture(scope="module")
 def docs():
-    return {p.name[:3]: extract_file(p, STRATEGY, "Kemi").document for p in SEEDS}
+    return {p.name[:3]: extract_file(p, STRATEGY).document for p in SEEDS}
 
 
 def records(doc, kind: str | None = None) -> list[dict]:
@@ -56,7 +56,7 @@ def find(doc, kind: str, text_start: str) -> dict:
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
 def test_whole_export_matches_golden(path: Path) -> None:
-    doc = extract_file(path, STRATEGY, "Kemi").document
+    doc = extract_file(path, STRATEGY).document
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in iter_records(doc))
     assert_golden(text, ROOT / "tests" / "golden" / "extract" / f"{path.stem}.jsonl")
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from hytetool.extract.base import Line
+from hytetool.docmodel import Line
 from hytetool.model import KpiRow, KpiTable
 from hytetool.normalize.kpi import read_budget_tables, read_kpi_section
-from hytetool.normalize.strategy import load_strategy
+from hytetool.profile import Profile
 from hytetool.pipeline import DEFAULT_STRATEGY, extract_file
 from hytetool.yamlio import read_yaml_text
 
@@ -58,7 +58,7 @@ def same(a: float | None, b: float | None) -> bool:
 
 @pytest.fixture(scope="module")
 def doc():
-    return extract_file(SEED, load_strategy(ROOT / DEFAULT_STRATEGY), "Kemi").document
+    return extract_file(SEED, Profile.load(ROOT / DEFAULT_STRATEGY)).document
 
 
 @pytest.fixture(scope="module")
@@ -335,7 +335,7 @@ def test_key_figures_deviation_and_uncertain_rows(tmp_path: Path) -> None:
     from hytetool.yamlio import write_document
 
     path = tmp_path / "004.yaml"
-    write_document(extract_file(SEED, load_strategy(ROOT / DEFAULT_STRATEGY), "Kemi").document, path)
+    write_document(extract_file(SEED, Profile.load(ROOT / DEFAULT_STRATEGY)).document, path)
     lines = {line.label: line for line in key_figures([path], "perusturva")}
     oys = lines["Oys:n ostot"]
     assert (oys.budget, oys.forecast, oys.deviation, round(oys.deviation_pct, 1)) == (4000, 1990, -2010, -50.2)
@@ -352,13 +352,13 @@ def test_key_figures_deviation_and_uncertain_rows(tmp_path: Path) -> None:
 def test_key_figures_from_word_and_pdf_are_exactly_right(name: str) -> None:
     """Every cell of the fixture's key-figure tables comes back exactly (Word, ruled and
     unruled PDF: the unruled table's number columns come from the header positions)."""
-    from hytetool.normalize.strategy import load_strategy
+    from hytetool.profile import Profile
     from hytetool.pipeline import extract_file
     from hytetool.yamlio import read_yaml_text
 
     generated = ROOT / "tests" / "fixtures" / "generated"
     truth = read_yaml_text((generated / "interim_2022.kpi.yaml").read_text(encoding="utf-8"))
-    doc = extract_file(generated / name, load_strategy(ROOT / "hyte-profile.yaml"), "Kemi").document
+    doc = extract_file(generated / name, Profile.load(ROOT / "hyte-profile.yaml")).document
     got = {(t.sector, t.area, r.label): r for t in doc.kpi_tables for r in t.rows}
     cells = right = left_empty = 0
     for table in truth["tables"]:

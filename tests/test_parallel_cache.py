@@ -49,7 +49,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 def run_library(inputs: list[Path], out: Path, cache: Path | None, jobs: int = 1,
                 strategy: Path = STRATEGY) -> list[pipeline.FileResult]:
-    return pipeline.extract_paths(inputs, out, strategy_path=strategy, jobs=jobs, cache_dir=cache)
+    return pipeline.extract_paths(inputs, out, profile_path=strategy, jobs=jobs, cache_dir=cache)
 
 
 @pytest.fixture
@@ -207,8 +207,7 @@ def test_a_damaged_entry_is_discarded_and_recomputed(tmp_path: Path, count_parse
     cache = tmp_path / "cache"
     cold = run_library(SMALL, tmp_path / "cold", cache)
     store = ExtractionCache(cache)
-    strategy, municipality = pipeline._strategy(STRATEGY)
-    batch = pipeline.Batch(tmp_path, False, strategy, municipality, None, strategy_bytes=STRATEGY.read_bytes(),
+    batch = pipeline.Batch(tmp_path, False, pipeline.load_profile(STRATEGY), None, profile_bytes=STRATEGY.read_bytes(),
                            cache=store)
     keys = {p.name: pipeline._key(p, batch) for p in SMALL}
     victim = SMALL[-1]
@@ -236,7 +235,7 @@ def test_an_entry_with_a_valid_checksum_but_no_document_is_not_trusted(tmp_path:
 
 
 def test_an_entry_under_another_key_is_not_trusted(tmp_path: Path) -> None:
-    source = pipeline.extract_file(SMALL[0], None, "Kemi")
+    source = pipeline.extract_file(SMALL[0])
     store = ExtractionCache(tmp_path)
     store.put("aa" * 32, CachedExtraction(source.document, source.layouts, source.warnings, "body"))
     store.path("aa" * 32).rename(store.path("aa" * 31 + "ab"))  # same folder "aa"
@@ -274,7 +273,7 @@ def test_an_unwritable_cache_does_not_fail_the_run(tmp_path: Path) -> None:
 
 def test_a_password_run_does_not_use_the_cache(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    results = pipeline.extract_paths(SMALL[:1], tmp_path / "out", strategy_path=STRATEGY, cache_dir=cache,
+    results = pipeline.extract_paths(SMALL[:1], tmp_path / "out", profile_path=STRATEGY, cache_dir=cache,
                                      password="secret")
     assert not results[0].error and not cache.exists()
 
@@ -334,7 +333,7 @@ def test_editing_the_strategy_file_recomputes(tmp_path: Path, count_parses: list
 def test_other_settings_miss_the_cache(tmp_path: Path, count_parses: list[Path]) -> None:
     cache = tmp_path / "cache"
     pdf = [GENERATED / "plan_2026_unruled.pdf"]
-    pipeline.extract_paths(pdf, tmp_path / "a", strategy_path=STRATEGY, cache_dir=cache)
-    other = pipeline.extract_paths(pdf, tmp_path / "b", strategy_path=STRATEGY, cache_dir=cache,
+    pipeline.extract_paths(pdf, tmp_path / "a", profile_path=STRATEGY, cache_dir=cache)
+    other = pipeline.extract_paths(pdf, tmp_path / "b", profile_path=STRATEGY, cache_dir=cache,
                                    settings=ExtractionSettings(row_gap_lines=1.2))
     assert len(count_parses) == 2 and not other[0].cached

@@ -12,14 +12,14 @@ from typer.testing import CliRunner
 
 from hytetool.cli import app
 from hytetool.export import iter_records
-from hytetool.normalize.strategy import load_strategy
+from hytetool.profile import Profile
 from hytetool.pipeline import extract_file
 from hytetool.yamlio import load_document
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = ROOT / "tests" / "fixtures" / "generated"
 SOURCE = ROOT / "tests" / "fixtures" / "source"
-STRATEGY = load_strategy(ROOT / "hyte-profile.yaml")
+STRATEGY = Profile.load(ROOT / "hyte-profile.yaml")
 FIELDS = ("sector", "objective", "responsible", "schedule", "indicators", "outcome", "sdg")
 # fixture -> (seed of its source content, the share of records and fields that must come back)
 CASES = {
@@ -73,7 +73,7 @@ def compare(expected: list[dict], actual: list[dict], want_sector, got_sector) -
 def test_fixture_gives_the_records_of_its_source(name: str) -> None:
     seed, bar = CASES[name]
     source = load_document(next(SOURCE.glob(f"{seed}_*.yaml")))
-    doc = extract_file(GENERATED / name, STRATEGY, "Kemi").document
+    doc = extract_file(GENERATED / name, STRATEGY).document
     expected = [r for r in iter_records(source) if r["record"] != "kpi"]
     actual = [r for r in iter_records(doc) if r["record"] != "kpi"]
     recall, accuracy, problems = compare(expected, actual, source.sector, doc.sector)
@@ -85,7 +85,7 @@ def test_fixture_gives_the_records_of_its_source(name: str) -> None:
 
 def test_same_table_as_text_word_and_pdf_gives_the_same_actions() -> None:
     def actions(path: Path) -> list[tuple]:
-        doc = extract_file(path, STRATEGY, "Kemi").document
+        doc = extract_file(path, STRATEGY).document
         return sorted((r["strategic_goal"], r["objective"], r["text"], tuple(r["responsible"]))
                       for r in iter_records(doc) if r["record"] == "action")
 
@@ -96,14 +96,14 @@ def test_same_table_as_text_word_and_pdf_gives_the_same_actions() -> None:
 
 
 def test_pdf_records_carry_page_and_box() -> None:
-    doc = extract_file(GENERATED / "report_2023.pdf", STRATEGY, "Kemi").document
+    doc = extract_file(GENERATED / "report_2023.pdf", STRATEGY).document
     action = doc.goals[0].actions[0]
     assert action.page == 1 and action.bbox and action.bbox[0] < action.bbox[2]
     assert doc.source.pages == [1, 6]
 
 
 def test_row_cut_by_a_page_break_is_one_action() -> None:
-    doc = extract_file(GENERATED / "report_2023.pdf", STRATEGY, "Kemi").document
+    doc = extract_file(GENERATED / "report_2023.pdf", STRATEGY).document
     texts = [a.text for g in doc.goals for a in g.actions]
     cut = [t for t in texts if t.startswith("Keskustelukulttuurin ja positiivisen")]
     assert len(cut) == 1 and cut[0].endswith("kaikissa työyksiköissä")
@@ -113,9 +113,9 @@ def test_row_cut_by_a_page_break_is_one_action() -> None:
 def test_a_word_cut_at_the_column_edge_is_one_word_again() -> None:
     """A word longer than its column is broken anywhere ("mediassa/sanomalehdess" / "ä",
     "Varhaiskasvatuspäällikk" / "ö"): the pieces are joined when they make a word."""
-    report = extract_file(GENERATED / "report_2023.pdf", STRATEGY, "Kemi").document
+    report = extract_file(GENERATED / "report_2023.pdf", STRATEGY).document
     assert any("mediassa/sanomalehdessä." in i for g in report.goals for a in g.actions for i in a.indicators)
-    excel = extract_file(GENERATED / "report_2023_excel.pdf", STRATEGY, "Kemi").document
+    excel = extract_file(GENERATED / "report_2023_excel.pdf", STRATEGY).document
     assert ["Varhaiskasvatuspäällikkö"] in [a.responsible for g in excel.goals for a in g.actions]
 
 
@@ -126,7 +126,7 @@ PROVENANCE = ("source", "source_sha256", "page", "lines", "bbox")
 
 def content(path: Path) -> list[dict]:
     """The export of a file without where each record came from."""
-    doc = extract_file(path, STRATEGY, "Kemi").document
+    doc = extract_file(path, STRATEGY).document
     return [{k: v for k, v in r.items() if k not in PROVENANCE} for r in iter_records(doc)]
 
 
@@ -166,7 +166,7 @@ def test_sideways_pages_are_turned_the_right_way() -> None:
 def test_overprint_removal_keeps_double_letters_on_sideways_pages() -> None:
     """Regression: removing overprinted chars before turning the page merged the two
     l's of "turvallinen" (same x, 2 pt apart down the page)."""
-    doc = extract_file(GENERATED / "interim_2022_turned.pdf", STRATEGY, "Kemi").document
+    doc = extract_file(GENERATED / "interim_2022_turned.pdf", STRATEGY).document
     texts = " ".join(o.text for g in doc.goals for o in g.objectives)
     assert "turvallinen ja vetovoimainen" in texts and "turvalinen" not in texts
 
@@ -293,7 +293,7 @@ def test_tables_without_a_repeated_header_go_on_over_pages() -> None:
     """Excel prints the header row on the first page only: later pages' rows keep the
     first page's columns (report_2023_excel.pdf: 6 pages, a header on 3)."""
     def actions(name: str) -> list[tuple[str, str]]:
-        doc = extract_file(GENERATED / name, STRATEGY, "Kemi").document
+        doc = extract_file(GENERATED / name, STRATEGY).document
         assert doc.unplaced == []
         return [(g.name, " ".join(a.text.split())) for g in doc.goals for a in g.actions]  # a wrap may read as \n
 
@@ -302,7 +302,7 @@ def test_tables_without_a_repeated_header_go_on_over_pages() -> None:
 
 
 def test_inspect_ruled_page_names_cells_by_column(tmp_path: Path) -> None:
-    result = run_inspect(tmp_path, "report_2023.pdf")
+    result = run_inspect(tmp_path, "report_2023.pdf", "--page", "1")
     assert result.exit_code == 0, result.output
     assert "caption  Strateginen päämäärä: ELINVOIMAINEN KAUPUNKI, hyvinvointi" in result.output
     assert "Toimenpide: Ympäristösertifiointi laajenee päiväkodeille" in result.output

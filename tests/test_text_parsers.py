@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hytetool.normalize.cells import parse_responsible, parse_sdg
-from hytetool.normalize.textutil import clean_ws, join_lines, repair_letter_spacing, slugify
+from hytetool.textutil import clean_ws, join_lines, repair_letter_spacing, slugify
 from hytetool.periods import Period, PeriodError, canonical_period, parse_period
 
 

@@ -19,7 +19,7 @@ from test_yamlio import FINNISH, TRICKY_TEXTS, documents, kemi_document
 
 from hytetool import fastyaml, yamlio, yamlwrite
 from hytetool.model import Document, KpiRow, KpiTable, Unplaced
-from hytetool.normalize.strategy import load_strategy
+from hytetool.profile import Profile
 from hytetool.pipeline import DEFAULT_STRATEGY, extract_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +30,7 @@ INPUTS = sorted(
     for p in folder.iterdir()
     if p.suffix in {".pdf", ".docx", ".xlsx", ".txt"}
 )
-STRATEGY = load_strategy(ROOT / DEFAULT_STRATEGY)
+STRATEGY = Profile.load(ROOT / DEFAULT_STRATEGY)
 
 
 def dumped(doc: Document) -> dict[str, Any]:
@@ -77,7 +77,7 @@ def test_the_repository_documents_are_written_directly() -> None:
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_extracted_document(path: Path) -> None:
-    assert_same_as_ruamel(extract_file(path, STRATEGY, "Kemi").document, direct=True)
+    assert_same_as_ruamel(extract_file(path, STRATEGY).document, direct=True)
 
 
 # ---------------------------------------------------------------- generated documents

@@ -142,7 +142,7 @@ def extract(
     show = err.is_terminal and not State.quiet  # no bar in logs, pipes or with -q
     try:
         with ExtractProgress(err) if show else nullcontext() as progress:
-            results = extract_paths(paths or [DEFAULT_RAW], output, force=force, strategy_path=strategy,
+            results = extract_paths(paths or [DEFAULT_RAW], output, force=force, profile_path=strategy,
                                     password=password, jobs=jobs or default_jobs(),
                                     cache_dir=None if no_cache else cache_dir, progress=progress)
     except HyteError as exc:
@@ -197,11 +197,12 @@ def render(
     output: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")] = DEFAULT_REPORTS,
 ) -> None:
     """Render the yearly report (Word and Markdown) from the normalized YAML."""
+    from hytetool.pipeline import load_profile
     from hytetool.render import parse_formats, render_year
 
     try:
         result = render_year(paths or [DEFAULT_NORMALIZED], year, formats=parse_formats(formats), out_dir=output,
-                             template_dir=template, lang=lang)
+                             template_dir=template, lang=lang, profile=load_profile(DEFAULT_STRATEGY))
     except HyteError as exc:
         fail(exc)
     for note in result.notes:
@@ -213,23 +214,35 @@ def render(
 
 @app.command()
 def inspect(
-    file: Annotated[Path, typer.Argument(help="A PDF to look at.")],
-    page: Annotated[int, typer.Option("--page", "-p", help="Page number, from 1.")] = 1,
+    file: Annotated[Path, typer.Argument(help="A document to look at (.txt, .docx, .xlsx, .pdf).")],
+    page: Annotated[
+        Optional[int], typer.Option("--page", "-p", help="PDF: draw this page (from 1) into a PNG and list it.")
+    ] = None,
     output: Annotated[Path, typer.Option("--out", "-o", help="Folder for the picture.")] = DEFAULT_INSPECT,
     password: Annotated[Optional[str], typer.Option("--password", help="Password of an encrypted PDF.")] = None,
+    strategy: Annotated[
+        Path, typer.Option("--profile", help="Municipality profile whose heading words apply.")
+    ] = DEFAULT_STRATEGY,
 ) -> None:
-    """Draw what the reader found on a PDF page (tables, cells, columns, captions) and list it."""
-    from hytetool.inspect import inspect_pdf
+    """List the outline, tables, layout strategies and column roles found in a document;
+    with --page, also draw that PDF page with its tables, cells and columns."""
+    from hytetool.inspect_text import inspect_file
+    from hytetool.pipeline import load_profile
 
-    if file.suffix.lower() != ".pdf":
-        fail(HyteError(f"{file}: hyte inspect draws PDF pages; for .txt and .docx see `hyte extract` output"))
     try:
-        result = inspect_pdf(file, page, output, password=password)
+        if page is not None:
+            if file.suffix.lower() != ".pdf":
+                raise HyteError(f"{file}: --page draws a PDF page; leave it out for a {file.suffix} file")
+            from hytetool.inspect import inspect_pdf
+
+            result = inspect_pdf(file, page, output, password=password)
+            for line in result.listing:
+                typer.echo(line)
+            typer.echo(f"wrote {result.picture}")
+        for line in inspect_file(file, load_profile(strategy), password):
+            typer.echo(line)
     except HyteError as exc:
         fail(exc)
-    for line in result.listing:
-        typer.echo(line)
-    typer.echo(f"wrote {result.picture}")
 
 
 @app.command()

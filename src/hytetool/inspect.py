@@ -17,8 +17,7 @@ import pdfplumber
 from hytetool.errors import InputError
 from hytetool.extract.pdf_layout import PageLayout, Row, TextLine, page_layout
 from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
-from hytetool.normalize.regions import cell_label
-from hytetool.normalize.vocab import GOAL_CAPTION, Column
+from hytetool.vocabulary import GOAL_CAPTION, Column, cell_label
 from hytetool.yamlio import atomic_write_bytes
 
 RESOLUTION = 100  # dpi of the picture: a landscape A4 page is about 1170 px wide

@@ -34,7 +34,7 @@ UNIT_MULTIPLIERS: dict[str, int] = {"m": MILLION, "milj": MILLION, "milj.": MILL
 UNITS = frozenset({"€", "%", "e", "euroa", "kpl", "htv", "hlö", "h", "m2"})
 # A value is a head of 1-3 digits and at most this many thousands groups: 999 999 999.
 # More groups would be a billion, which no municipal key figure or budget line of
-# Kemi reaches, so such a reading is two numbers run together.
+# a town reaches, so such a reading is two numbers run together.
 MAX_GROUPS = 2
 # One value fewer than columns costs as much as a tenfold spread of magnitudes (log10
 # units): "Kotihoito 218 830 107 157 214 316" is three alike values with one empty
@@ -65,7 +65,7 @@ class NumberError(ValueError):
 def parse_number(text: str) -> float | None:
     """'1 036' -> 1036.0, '−27,7' -> -27.7, '2,5 M €' -> 2500000.0, '-' or '' -> None.
 
-    Raises NumberError for anything else ('20.9.', 'Kemin kp.'): the caller decides
+    Raises NumberError for anything else ('20.9.', 'Kunnan kp.'): the caller decides
     whether that is a note, a label or an error.
     """
     plain = text.strip(SPACES + "\t\n")

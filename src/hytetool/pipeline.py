@@ -18,24 +18,25 @@ from pathlib import Path
 
 from hytetool.cache import CachedExtraction, ExtractionCache, cache_key
 from hytetool.errors import HyteError, InputError
-from hytetool.extract.base import SourceText
+from hytetool.docmodel import DocumentModel
 from hytetool.extract.docx import read_docx
 from hytetool.extract.pdf import read_pdf
 from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
 from hytetool.extract.text import read_text
 from hytetool.extract.xlsx import read_xlsx
 from hytetool.normalize import Normalized, normalize
-from hytetool.normalize.strategy import Strategy, load_strategy
+from hytetool.profile import GENERIC, Profile, active
 from hytetool.parallel import PageCallback, Progress, run_tasks
 from hytetool.yamlio import WriteStatus, document_body, write_document
 
-DEFAULT_STRATEGY = Path("hyte-profile.yaml")
+DEFAULT_PROFILE = Path("hyte-profile.yaml")
+DEFAULT_STRATEGY = DEFAULT_PROFILE  # the profile holds the strategy (the name --strategy had)
 # Python looks for cyclic garbage every 700 new container objects (gen0) by default. A
 # PDF page makes tens of thousands of dicts that reference counting frees, so those
 # collections mostly re-scan the page's live objects: with 50,000 extraction took 10-15 %
 # less time on the bench corpus for 3 MB more peak memory (docs/performance.md).
 GC_THRESHOLDS = (50_000, 10, 10)
-READERS: dict[str, Callable[[Path], SourceText]] = {
+READERS: dict[str, Callable[[Path], DocumentModel]] = {
     ".txt": read_text, ".docx": read_docx, ".pdf": read_pdf, ".xlsx": read_xlsx,
 }
 
@@ -72,7 +73,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
 
 
 def read_source(path: Path, password: str | None = None, settings: ExtractionSettings = DEFAULT_SETTINGS,
-                on_page: PageCallback | None = None) -> SourceText:
+                on_page: PageCallback | None = None) -> DocumentModel:
     """The format reader for the file's suffix; `password` opens an encrypted PDF,
     `on_page(number, count)` hears of every PDF page read."""
     reader = READERS.get(path.suffix.lower())
@@ -87,14 +88,24 @@ def read_source(path: Path, password: str | None = None, settings: ExtractionSet
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
 
 
-def extract_file(path: Path, strategy: Strategy | None = None, municipality: str | None = None,
-                 password: str | None = None, settings: ExtractionSettings = DEFAULT_SETTINGS,
-                 on_page: PageCallback | None = None) -> Normalized:
-    """Read and normalize one file (no writing); raises InputError for bad input."""
-    result = normalize(read_source(path, password, settings, on_page), strategy, municipality)
+# What a document without any recognised table is told to do: nothing is lost (its
+# tables and paragraphs are in `unplaced`), and a profile can name its columns.
+NOT_RECOGNISED = ("no welfare-plan table recognised; every table and paragraph is kept under 'unplaced' in the "
+                  "YAML. If its tables use other column headings, add them to the profile (headings:, see "
+                  "docs/profile.md) and extract again")
+
+
+def extract_file(path: Path, profile: Profile = GENERIC, password: str | None = None,
+                 settings: ExtractionSettings = DEFAULT_SETTINGS, on_page: PageCallback | None = None) -> Normalized:
+    """Read and normalize one file (no writing); raises InputError for a file that cannot
+    be read. A readable file always gives a document, with a warning when no table was
+    recognised in it."""
+    with active(profile):
+        result = normalize(read_source(path, password, settings, on_page), profile)
     document = result.document
     if not document.goals and not document.kpi_tables:
-        raise InputError(path, "no welfare-plan table recognised; is this a HYTE goal or action table?")
+        result.warnings.append(f"warning: {path}: {NOT_RECOGNISED}")
+        result.layouts.append("unrecognised")
     return result
 
 
@@ -113,12 +124,11 @@ class Batch:
 
     out_dir: Path
     force: bool
-    strategy: Strategy
-    municipality: str | None
+    profile: Profile
     password: str | None
     taken: set[str] = field(default_factory=set)  # output names already used in this run
     settings: ExtractionSettings = DEFAULT_SETTINGS
-    strategy_bytes: bytes | None = None  # the reference file as read: part of the cache key
+    profile_bytes: bytes | None = None  # the profile file as read: part of the cache key
     cache: ExtractionCache | None = None
 
 
@@ -127,8 +137,7 @@ class Job:
     """One file's extraction as sent to a worker process: every field pickles."""
 
     path: Path
-    strategy: Strategy
-    municipality: str | None
+    profile: Profile
     password: str | None
     settings: ExtractionSettings
 
@@ -146,7 +155,7 @@ def extract_job(job: Job, on_page: PageCallback | None = None) -> Extraction:
     """Read and normalize one file; never raises (a worker's exception would lose the file name)."""
     with _fewer_collections():
         try:
-            normalized = extract_file(job.path, job.strategy, job.municipality, job.password, job.settings, on_page)
+            normalized = extract_file(job.path, job.profile, job.password, job.settings, on_page)
         except HyteError as exc:
             return Extraction(error=str(exc))
         except Exception as exc:  # a bug or an input we did not foresee: still one line
@@ -168,13 +177,13 @@ def _fewer_collections() -> Iterator[None]:
 
 
 def extract_paths(paths: list[Path], out_dir: Path, *, force: bool = False,
-                  strategy_path: Path | None = DEFAULT_STRATEGY, password: str | None = None, jobs: int = 1,
+                  profile_path: Path | None = DEFAULT_PROFILE, password: str | None = None, jobs: int = 1,
                   cache_dir: Path | None = None, settings: ExtractionSettings = DEFAULT_SETTINGS,
                   progress: Progress | None = None) -> list[FileResult]:
     """Extract every input and write its YAML; `cache_dir` None means no cache."""
-    strategy, municipality = _strategy(strategy_path)
-    batch = Batch(out_dir, force, strategy, municipality, password, settings=settings,
-                  strategy_bytes=strategy_path.read_bytes() if strategy_path is not None and strategy_path.is_file()
+    profile = load_profile(profile_path)
+    batch = Batch(out_dir, force, profile, password, settings=settings,
+                  profile_bytes=profile_path.read_bytes() if profile_path is not None and profile_path.is_file()
                   else None,
                   cache=ExtractionCache(cache_dir) if cache_dir is not None and password is None else None)
     files, results = discover(paths)
@@ -187,7 +196,7 @@ def extract_paths(paths: list[Path], out_dir: Path, *, force: bool = False,
         for path, hit in zip(files, found):
             if hit is not None:
                 progress.file_done(path.name)
-    jobs_out = run_tasks(extract_job, [Job(p, strategy, municipality, password, settings) for p in misses],
+    jobs_out = run_tasks(extract_job, [Job(p, profile, password, settings) for p in misses],
                          [p.name for p in misses], jobs, progress)
     try:
         for path, key, hit in zip(files, keys, found):
@@ -214,18 +223,12 @@ def _key(path: Path, batch: Batch) -> str | None:
         data = path.read_bytes()
     except OSError:
         return None
-    return cache_key(data, path.name, batch.settings, batch.strategy_bytes, batch.municipality)
+    return cache_key(data, path.name, batch.settings, batch.profile_bytes, batch.profile.municipality)
 
 
-def _strategy(path: Path | None) -> tuple[Strategy, str | None]:
-    strategy = load_strategy(path)
-    municipality = None
-    if path is not None and path.is_file():
-        from hytetool.yamlio import read_yaml_text
-
-        data = read_yaml_text(path.read_text(encoding="utf-8")) or {}
-        municipality = data.get("municipality")
-    return strategy, municipality
+def load_profile(path: Path | None) -> Profile:
+    """The municipality profile at `path`; the generic one when there is none."""
+    return Profile.load(path) if path is not None and path.is_file() else GENERIC
 
 
 def _write(path: Path, extraction: Extraction, batch: Batch, cached: bool = False) -> FileResult:
@@ -251,6 +254,7 @@ def _write(path: Path, extraction: Extraction, batch: Batch, cached: bool = Fals
         return result
     result.output, result.status = written.path, written.status.value
     result.layouts = list(extraction.result.layouts)
+    result.messages += [w for w in extraction.result.warnings if w.startswith("warning: ")]
     result.goals = len(doc.goals)
     result.actions = sum(len(g.actions) for g in doc.goals)
     result.outcomes = sum(len(g.outcomes) for g in doc.goals) + sum(

@@ -10,7 +10,7 @@ from hytetool.pipeline import FileResult
 
 def print_extract_summary(console: Console, results: list[FileResult]) -> None:
     table = Table(title="hyte extract", show_lines=False)
-    for column in ("file", "layout", "goals", "actions", "outcomes", "unplaced", "result"):
+    for column in ("file", "layout strategies", "goals", "actions", "outcomes", "unplaced", "result"):
         table.add_column(column, justify="right" if column in {"goals", "actions", "outcomes", "unplaced"} else "left")
     for r in results:
         table.add_row(
@@ -19,4 +19,6 @@ def print_extract_summary(console: Console, results: list[FileResult]) -> None:
         )
     console.print(table)
     failed = sum(1 for r in results if r.error)
-    console.print(f"{len(results) - failed} of {len(results)} files extracted" + (f", {failed} failed" if failed else ""))
+    unrecognised = sum(1 for r in results if "unrecognised" in r.layouts)
+    console.print(f"{len(results) - failed} of {len(results)} files extracted" + (f", {failed} failed" if failed else "")
+                  + (f", {unrecognised} with no recognised table (all kept as unplaced)" if unrecognised else ""))

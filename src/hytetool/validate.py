@@ -294,7 +294,7 @@ def _pattern_message(value: Any, pattern: str) -> str:
     if pattern == SLUG_PATTERN:
         return (
             f"'{value}' is not a valid id; use lowercase letters a-z, digits and single"
-            " hyphens, e.g. 'vihrea-ja-kestava-kemi'"
+            " hyphens, e.g. 'hyvinvoivat-asukkaat'"
         )
     if pattern == SHA256_PATTERN:
         return f"'{value}' is not a sha256 checksum; expected 64 characters 0-9 and a-f"

@@ -1,4 +1,4 @@
-"""Reader for Word documents (.docx): body paragraphs and table rows -> SourceText.
+"""Reader for Word documents (.docx): body paragraphs and table rows -> DocumentModel.
 
 Sectors fill in their welfare-plan tables in Word, so a .docx holds the real cell
 boundaries that a text or PDF export loses. The body is walked in document order: a
@@ -7,7 +7,7 @@ grid order (a cell's paragraphs joined by "\\n"). Merged cells keep the grid: a 
 spanning two columns is followed by an empty cell, and a cell that continues a vertical
 merge is empty (the normalizer carries the objective down; the text is not repeated).
 
-Page headers and footers go to `SourceText.furniture`, never into the lines: they would
+Page headers and footers go to `DocumentModel.furniture`, never into the lines: they would
 otherwise land between table rows. Page-number fields are dropped. Word has no fixed
 pages, so `page` and `page_count` stay None.
 
@@ -32,7 +32,8 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from hytetool.errors import InputError
-from hytetool.extract.base import Line, SourceText, sha256_of
+from hytetool.docmodel import Cell, DocumentModel, ModelBuilder, Row, plain_cells
+from hytetool.vocabulary import RUNNING_PAGE_NUMBER
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 P, TBL, TR, TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
@@ -49,24 +50,23 @@ _BR = f"{_W}br"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _MAIN_PART = re.compile(r"^word/document\d*\.xml$")  # Word Online sometimes writes document2.xml
-# A header/footer line that is only a page number ("3", "Sivu 3 (12)", "Page 3 of 12").
-_PAGE_NUMBER = re.compile(r"^(?:sivu|page|s\.)?\s*\d*\s*(?:(?:/|of|\()\s*\d+\s*\)?)?$", re.I)
 
 NOT_ZIP = "not a Word .docx file (not a zip archive); if it is an old .doc, save it as .docx"
 NO_MAIN_PART = "not a Word document: the archive lacks word/document.xml; save it again from Word"
 ENCRYPTED = "the document is password-protected (encrypted); remove the password in Word and save it again"
 
 
-def read_docx(path: Path) -> SourceText:
+def read_docx(path: Path) -> DocumentModel:
     """Body paragraphs and table rows as Lines; headers and footers as furniture."""
     data = path.read_bytes()
     document = _open(path, data)
+    builder = ModelBuilder(path, data)
     try:
-        lines = _body_lines(document.element.body)
-        furniture = _furniture(document)
+        _read_body(document.element.body, builder, _HeadingStyles(document))
+        builder.model.furniture = _furniture(document)
     except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
         raise InputError(path, _damaged(exc)) from None
-    return SourceText(path=path, sha256=sha256_of(data), lines=lines, page_count=None, furniture=furniture)
+    return builder.build()
 
 
 # ------------------------------------------------------------------ opening
@@ -116,26 +116,34 @@ def _children(element: etree._Element, tags: set[str]) -> Iterator[etree._Elemen
             yield from _children(child, tags)
 
 
-def _body_lines(body: etree._Element) -> list[Line]:
-    """One Line per paragraph and per table row, numbered in document order."""
-    lines: list[Line] = []
+def _read_body(body: etree._Element, builder: ModelBuilder, styles: _HeadingStyles) -> None:
+    """Paragraphs, headings and tables in document order, one block each."""
     for block in _children(body, {P, TBL}):
         if block.tag == P:
-            lines.append(_paragraph_line(len(lines) + 1, paragraph_text(block)))
+            _paragraph(block, builder, styles)
             continue
+        builder.end_table()  # two Word tables in a row stay two tables
         width = len(block.findall(f"{_W}tblGrid/{_W}gridCol"))
         for row in _children(block, {TR}):
-            cells = row_cells(row, width)
-            text = " ".join(cell.replace("\n", " ") for cell in cells)
-            lines.append(Line(no=len(lines) + 1, text=text, cells=cells))
-    return lines
+            cells = row_cell_list(row, width)
+            header = row.find(f"{_W}trPr/{_W}tblHeader") is not None
+            text = " ".join(cell.replace("\n", " ") for cell in grid_texts(cells))
+            builder.row(cells, text=text, header=header)
+        builder.end_table()
 
 
-def _paragraph_line(number: int, text: str) -> Line:
-    """A body paragraph; tabs mark cells as in Word's "save as text" (see extract/text.py)."""
-    text = text.replace("\n", " ")
-    cells = tuple(text.split("\t")) if "\t" in text else None
-    return Line(no=number, text=text.replace("\t", " "), cells=cells)
+def _paragraph(paragraph: etree._Element, builder: ModelBuilder, styles: _HeadingStyles) -> None:
+    """A body paragraph: a heading by its style or outline level, a list item by its
+    numbering; tabs mark cells as in Word's "save as text" (see extract/text.py)."""
+    text = paragraph_text(paragraph).replace("\n", " ")
+    if "\t" in text:
+        builder.row(plain_cells(text.split("\t")), text=text.replace("\t", " "))
+        return
+    level = styles.level(paragraph)
+    if level is not None and text.strip():
+        builder.heading(text, level)
+    else:
+        builder.paragraph(text, marker=_list_marker(paragraph, styles))
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
@@ -158,18 +166,107 @@ def _collect_text(element: etree._Element, parts: list[str]) -> None:
             _collect_text(child, parts)
 
 
+# ------------------------------------------------------------------ headings and lists
+
+# Style names that make a paragraph a heading ("Heading 2", "Otsikko 2", "Rubrik 2", "Title").
+_HEADING_STYLE = re.compile(r"^(?:heading|otsikko|rubrik)\s*(\d)$", re.I)
+_TITLE_STYLE = re.compile(r"^(?:title|otsikko|rubrik|titel)$", re.I)
+# Word's numbering formats as the list markers of the document model.
+_NUMBER_FORMATS = {"bullet": "bullet", "decimal": "1.", "lowerLetter": "a)", "upperLetter": "a)",
+                   "lowerRoman": "1.", "upperRoman": "1."}
+_OUTLINE_LEVELS = 9  # w:outlineLvl 0-8 are heading levels; 9 is body text
+
+
+class _HeadingStyles:
+    """Heading levels of the document's paragraph styles, and its list formats."""
+
+    def __init__(self, document: WordDocument) -> None:
+        self.levels: dict[str, int] = {}
+        self.formats: dict[tuple[str, str], str] = {}
+        self.numbering: dict[str, etree._Element] = {}  # list styles ("List Bullet"): their w:numPr
+        for style in document.styles.element.findall(f"{_W}style"):
+            style_id, name = style.get(f"{_W}styleId") or "", style.find(f"{_W}name")
+            if (numbering := style.find(f"{_W}pPr/{_W}numPr")) is not None:
+                self.numbering[style_id] = numbering
+            name_text = name.get(f"{_W}val") if name is not None else ""
+            if (level := _outline_level(style)) is not None:
+                self.levels[style_id] = level
+            elif (match := _HEADING_STYLE.match(name_text or "")) is not None:
+                self.levels[style_id] = int(match[1])
+            elif _TITLE_STYLE.match(name_text or ""):
+                self.levels[style_id] = 1
+        self._numbering(document)
+
+    def _numbering(self, document: WordDocument) -> None:
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {a.get(f"{_W}abstractNumId"): a for a in root.findall(f"{_W}abstractNum")}
+        for num in root.findall(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            levels = abstract.get(ref.get(f"{_W}val") if ref is not None else None)
+            for lvl in levels.findall(f"{_W}lvl") if levels is not None else []:
+                fmt = lvl.find(f"{_W}numFmt")
+                self.formats[(num.get(f"{_W}numId") or "", lvl.get(f"{_W}ilvl") or "0")] = _NUMBER_FORMATS.get(
+                    fmt.get(f"{_W}val") if fmt is not None else "", "1.")
+
+    def level(self, paragraph: etree._Element) -> int | None:
+        if (level := _outline_level(paragraph)) is not None:
+            return level
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        return self.levels.get(style.get(f"{_W}val") or "") if style is not None else None
+
+
+def _outline_level(element: etree._Element) -> int | None:
+    found = element.find(f"{_W}pPr/{_W}outlineLvl")
+    value = _int(found, _OUTLINE_LEVELS)
+    return value + 1 if value < _OUTLINE_LEVELS else None
+
+
+def _list_marker(paragraph: etree._Element, styles: _HeadingStyles) -> str | None:
+    """"bullet", "1." or "a)" for a paragraph in a Word list; None otherwise."""
+    numbering = paragraph.find(f"{_W}pPr/{_W}numPr")
+    if numbering is None:
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        numbering = styles.numbering.get(style.get(f"{_W}val") or "") if style is not None else None
+    if numbering is None:
+        return None
+    num, ilvl = numbering.find(f"{_W}numId"), numbering.find(f"{_W}ilvl")
+    key = (num.get(f"{_W}val") if num is not None else "", ilvl.get(f"{_W}val") if ilvl is not None else "0")
+    return styles.formats.get(key or ("", "0"), "bullet") if key[0] != "0" else None
+
+
 # ------------------------------------------------------------------ tables
+
+
+def row_cell_list(row: etree._Element, width: int) -> list[Cell]:
+    """The row's cells with their spans, merges and shading; empty cells where the row
+    starts or ends beside the grid (w:gridBefore, w:gridAfter, a short row)."""
+    cells = [Cell("") for _ in range(_grid_value(row, "gridBefore"))]
+    for cell in _children(row, {TC}):
+        merged = _continues_merge(cell)
+        cells.append(Cell("" if merged else cell_text(cell), col_span=max(_cell_value(cell, "gridSpan", 1), 1),
+                          fill=_fill(cell), merged=merged))
+    cells += [Cell("") for _ in range(_grid_value(row, "gridAfter"))]
+    cells += [Cell("") for _ in range(width - sum(c.col_span for c in cells))]
+    return cells
+
+
+def grid_texts(cells: list[Cell]) -> tuple[str, ...]:
+    return Row(tuple(cells), 0, "").grid()
 
 
 def row_cells(row: etree._Element, width: int) -> tuple[str, ...]:
     """Cell texts in grid order: spans padded with empty cells, merge continuations empty."""
-    cells = [""] * _grid_value(row, "gridBefore")
-    for cell in _children(row, {TC}):
-        text = "" if _continues_merge(cell) else cell_text(cell)
-        cells += [text] + [""] * (_cell_value(cell, "gridSpan", 1) - 1)
-    cells += [""] * _grid_value(row, "gridAfter")
-    cells += [""] * (width - len(cells))
-    return tuple(cells)
+    return grid_texts(row_cell_list(row, width))
+
+
+def _fill(cell: etree._Element) -> str | None:
+    """The cell's background colour (w:shd w:fill) as RRGGBB; none for 'auto' or white."""
+    shading = cell.find(f"{_W}tcPr/{_W}shd")
+    fill = shading.get(f"{_W}fill") if shading is not None else None
+    return fill.upper() if fill and fill.lower() not in ("auto", "ffffff") else None
 
 
 def cell_text(cell: etree._Element) -> str:
@@ -241,4 +338,4 @@ def _story_lines(root: etree._Element) -> list[str]:
         else:
             texts += [" ".join(cells) for row in _children(block, {TR}) if (cells := row_cells(row, 0))]
     cleaned = (" ".join(text.split()) for text in texts)
-    return [text for text in cleaned if text and not _PAGE_NUMBER.match(text)]
+    return [text for text in cleaned if text and not RUNNING_PAGE_NUMBER.match(text)]

@@ -1,4 +1,4 @@
-"""Reader for PDFs (pdfplumber): words and their positions -> SourceText.
+"""Reader for PDFs (pdfplumber): words and their positions -> DocumentModel.
 
 Pages are read one at a time and closed, so memory is bounded by the page. On each
 page, ruled tables (Word or Excel printed to PDF) come from their drawn lines; a page
@@ -17,10 +17,10 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from hytetool.errors import InputError
-from hytetool.extract.base import Line, SourceText, sha256_of
+from hytetool.docmodel import DocumentModel, ModelBuilder, plain_cells, promote_headings, sha256_of
 from hytetool.extract.pdf_layout import Cell, Row, TextLine, page_layout
-from hytetool.normalize.textutil import clean_ws, join_lines
-from hytetool.normalize.vocab import OBJECTIVES_MARKER
+from hytetool.textutil import clean_ws, join_lines
+from hytetool.vocabulary import OBJECTIVES_MARKER
 from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
 
 # How far into the file a real PDF's "%PDF-" marker may stand (some writers add junk first).
@@ -28,7 +28,7 @@ PDF_MARKER_WINDOW = 1024
 
 
 def read_pdf(path: Path, settings: ExtractionSettings = DEFAULT_SETTINGS, password: str | None = None,
-             on_page: Callable[[int, int], None] | None = None) -> SourceText:
+             on_page: Callable[[int, int], None] | None = None) -> DocumentModel:
     """The PDF's pages as Lines; `on_page(number, count)` is called after each page (progress)."""
     data = path.read_bytes()
     if b"%PDF-" not in data[:PDF_MARKER_WINDOW]:
@@ -54,14 +54,14 @@ def _password_problem(exc: BaseException) -> bool:
 
 
 def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings,
-                on_page: Callable[[int, int], None] | None = None) -> SourceText:
+                on_page: Callable[[int, int], None] | None = None) -> DocumentModel:
     try:
         page_count = len(pdf.pages)
     except Exception as exc:
         raise InputError(path, f"damaged PDF, its pages cannot be read ({type(exc).__name__})") from None
     if page_count == 0:
         raise InputError(path, "the PDF has no pages")
-    source = SourceText(path=path, sha256=sha, page_count=page_count)
+    source = ModelBuilder(path, sha256=sha, page_count=page_count)
     empty: list[int] = []
     pending: list[Row | TextLine] = []  # the last table row waits: the next page may continue it
     carry = None  # an unruled table open at the end of the page before
@@ -76,7 +76,7 @@ def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings,
         if not layout.has_text:
             empty.append(number)
         carry = layout.grid
-        source.furniture.extend(layout.furniture)
+        source.model.furniture.extend(layout.furniture)
         pending = continue_cut_row(pending, layout.items)
         _emit(source, pending[:-1])
         pending = pending[-1:]
@@ -86,8 +86,8 @@ def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings,
     if len(empty) == page_count:
         raise InputError(path, f"no text on pages {_span(empty)}: it is a scan; run OCR first, e.g. ocrmypdf")
     if empty:
-        source.furniture.append(f"no text on pages {_span(empty)} (scanned pages are skipped)")
-    return source
+        source.model.furniture.append(f"no text on pages {_span(empty)} (scanned pages are skipped)")
+    return promote_headings(source.build())
 
 
 def _span(pages: list[int]) -> str:
@@ -138,12 +138,11 @@ def _join_cells(a: Cell, b: Cell) -> Cell:
     return Cell(text, b.soft_end, a.bbox)
 
 
-def _emit(source: SourceText, items: list[Row | TextLine]) -> None:
+def _emit(source: ModelBuilder, items: list[Row | TextLine]) -> None:
     for item in items:
-        number = len(source.lines) + 1
         if isinstance(item, TextLine):
-            source.lines.append(Line(number, item.text, item.page, None, item.bbox))
+            source.paragraph(item.text, item.page, item.bbox, size=item.size)
         else:
             cells = tuple(cell.text for cell in item.cells)
-            source.lines.append(Line(number, " ".join(c.replace("\n", " ") for c in cells), item.page, cells,
-                                     item.bbox))
+            source.row(plain_cells(cells), " ".join(c.replace("\n", " ") for c in cells), item.page, item.bbox,
+                       header=item.header)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from hytetool.extract.settings import ExtractionSettings
-from hytetool.normalize.textutil import is_finnish_word, join_lines
+from hytetool.textutil import is_finnish_word, join_lines
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 # A space is about this share of the font size; used to tell a wrapped line from a short one.
@@ -46,6 +46,7 @@ class TextLine:
     page: int
     top: float
     bbox: Box
+    size: float = 0.0  # the height of its tallest word: the font size, for headings
 
 
 # ------------------------------------------------------------------ words and lines

@@ -6,7 +6,6 @@ tested on its own, and drawn by `hyte inspect`.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -16,13 +15,11 @@ from hytetool.extract.pdf_turn import page_turn, turned_page
 from hytetool.extract.pdf_unruled import Grid, continues_table, find_header, grid_rows, unruled_rows
 from hytetool.extract.pdf_words import page_words
 from hytetool.extract.settings import ExtractionSettings
-from hytetool.normalize.regions import cell_label
-from hytetool.normalize.textutil import clean_ws
-from hytetool.normalize.vocab import MIN_HEADER_COLUMNS
+from hytetool.textutil import clean_ws
+from hytetool.vocabulary import RUNNING_PAGE_NUMBER, header_row
 
 __all__ = ["Cell", "PageLayout", "Row", "TextLine", "page_layout"]
 
-PAGE_FURNITURE = re.compile(r"^(sivu\s*)?\d{1,4}(\s*\(\s*\d{1,4}\s*\)|\s*/\s*\d{1,4})?$", re.I)
 
 
 @dataclass
@@ -73,15 +70,9 @@ def _ruled_rows(table, words: list[dict], number: int, settings: ExtractionSetti
                 continue
             inside = index_of_words.inside(box)
             cells.append(cell_text(inside, box[2], box[0], settings))
-        header = index == 0 and _is_header([c.text for c in cells])
+        header = index == 0 and header_row([c.text for c in cells]) is not None
         rows.append(Row(cells, number, row.bbox[1], header))
     return rows
-
-
-def _is_header(texts: list[str]) -> bool:
-    """A header row names most of its columns (Word headers may be long: cell_label)."""
-    named = sum(cell_label(t) is not None for t in texts if t.strip())
-    return named >= min(MIN_HEADER_COLUMNS, len(texts)) or (len(texts) >= 2 and named >= len(texts) - 1 >= 2)
 
 
 # ------------------------------------------------------------------ the page
@@ -142,7 +133,8 @@ def _page_layout(page, number: int, settings: ExtractionSettings, carry: Grid | 
         layout.columns = grid.starts
     layout.grid = grid if index >= len(lines) else None  # a table running to the page's end stays open
     layout.items = sorted(
-        rows + [TextLine(line_text(line), number, line[0]["top"], box_of(line)) for line in texts],
+        rows + [TextLine(line_text(line), number, line[0]["top"], box_of(line),
+                         max(w["bottom"] - w["top"] for w in line)) for line in texts],
         key=lambda item: item.top,
     )
     return layout
@@ -164,7 +156,7 @@ def _drop_furniture(lines: list[list[dict]], height: float, settings: Extraction
     kept = []
     for line in lines:
         in_margin = line[0]["top"] < margin or line[0]["bottom"] > height - margin
-        if in_margin and PAGE_FURNITURE.match(clean_ws(line_text(line))):
+        if in_margin and RUNNING_PAGE_NUMBER.match(clean_ws(line_text(line))):
             furniture.append(line_text(line))
         else:
             kept.append(line)

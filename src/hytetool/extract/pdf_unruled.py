@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from hytetool.extract.pdf_cells import PARAGRAPH_GAP_FACTOR, Cell, Row, cell_text, line_text
 from hytetool.extract.settings import ExtractionSettings
-from hytetool.normalize.regions import header_columns
-from hytetool.normalize.textutil import clean_ws
-from hytetool.normalize.vocab import FIRST_COLUMNS, GOAL_CAPTION, KPI_HEADER, MIN_HEADER_COLUMNS, SECTION_STARTS
+from hytetool.profile import current as current_profile
+from hytetool.textutil import clean_ws
+from hytetool.vocabulary import GOAL_CAPTION, KPI_HEADER, header_line, kpi_column_alternation, section_starts
 
 # Words farther apart than this many font sizes in a header row belong to different columns.
 HEADER_CELL_GAP = 1.2
@@ -48,8 +48,10 @@ def _header_cells(line: list[dict]) -> list[list[dict]]:
     return cells
 
 
-# The number columns a key-figure header names.
-_KPI_COLUMN = re.compile(r"\b(TP|TA|TOTEUMA|ENNUSTE|TP-ENNUSTE)\b")
+# The number columns a key-figure header names (TP, TA, TOTEUMA, TP-ENNUSTE, ...).
+_KPI_COLUMN = re.compile(rf"\b({kpi_column_alternation()})\b")
+# A header line is set apart in at least this many cells (as many as it names columns).
+MIN_HEADER_CELLS = 3
 
 
 def find_header(lines: list[list[dict]]) -> int | None:
@@ -57,11 +59,9 @@ def find_header(lines: list[list[dict]]) -> int | None:
     key-figure header whose number columns need their positions too."""
     for index, line in enumerate(lines):
         text = line_text(line)
-        cols = header_columns(text)
-        if len(cols) >= MIN_HEADER_COLUMNS and cols[0] in FIRST_COLUMNS:
-            if len(_header_cells(line)) >= MIN_HEADER_COLUMNS:
-                return index
-        if KPI_HEADER.match(text) and len(_KPI_COLUMN.findall(text)) >= 2 and len(_header_cells(line)) >= 3:
+        if header_line(text) is not None and len(_header_cells(line)) >= MIN_HEADER_CELLS:
+            return index
+        if KPI_HEADER.match(text) and len(_KPI_COLUMN.findall(text)) >= 2 and len(_header_cells(line)) >= MIN_HEADER_CELLS:
             return index
     return None
 
@@ -182,8 +182,8 @@ def continues_table(line: list[dict], grid: Grid, settings: ExtractionSettings) 
 
 
 def ends_table(line: list[dict]) -> bool:
-    """A caption, a new table's header or a line opening a section ("PERUSTURVATOIMIALA",
+    """A caption, a new table's header or a line opening a section ("SIVISTYSTOIMIALA",
     "Tulosalue …", "Suoritteet/Tunnusluvut"): no table row is any of these."""
     text = clean_ws(line_text(line))
     return bool(GOAL_CAPTION.match(text) or find_header([line]) is not None
-                or any(p.match(text) for p in SECTION_STARTS))
+                or any(p.match(text) for p in section_starts()) or current_profile().is_sector_heading(text))

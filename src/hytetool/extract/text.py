@@ -1,4 +1,4 @@
-"""Reader for plain-text exports (.txt): bytes -> SourceText, one Line per input line.
+"""Reader for plain-text exports (.txt): bytes -> DocumentModel, one block per input line.
 
 Municipal text exports arrive as UTF-8, UTF-8 with BOM, or Windows-1252 / Latin-1
 (older Word "Save as text"), with LF or CRLF endings. Tab characters are Word's cell
@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hytetool.errors import InputError
-from hytetool.extract.base import Line, SourceText, sha256_of
+from hytetool.docmodel import DocumentModel, ModelBuilder, plain_cells
 
 # A text file with more than this share of control characters is binary, whatever its name.
 MAX_CONTROL_CHAR_SHARE = 0.01
@@ -41,7 +41,7 @@ def _looks_binary(data: bytes) -> bool:
     return controls > MAX_CONTROL_CHAR_SHARE * max(len(data), 1)
 
 
-def read_text(path: Path) -> SourceText:
+def read_text(path: Path) -> DocumentModel:
     data = path.read_bytes()
     if not data.strip():
         raise InputError(path, "the file is empty; export the document again")
@@ -49,10 +49,13 @@ def read_text(path: Path) -> SourceText:
         raise InputError(path, "this is not a text file (binary content); check the file type")
     text = decode(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    lines = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        cells = tuple(raw.split("\t")) if "\t" in raw else None
-        lines.append(Line(no=number, text=raw.replace("\t", " "), cells=cells))
-    if lines and lines[-1].text == "":
-        lines.pop()
-    return SourceText(path=path, sha256=sha256_of(data), lines=lines)
+    raws = text.split("\n")
+    if raws and raws[-1] == "":
+        raws.pop()  # the newline that ends the file
+    builder = ModelBuilder(path, data)
+    for number, raw in enumerate(raws, start=1):
+        if "\t" in raw:  # Word's "save as text" separates a table row's cells by tabs
+            builder.row(plain_cells(raw.split("\t")), text=raw.replace("\t", " "), no=number)
+        else:
+            builder.paragraph(raw, no=number)
+    return builder.build()

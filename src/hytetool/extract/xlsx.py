@@ -2,9 +2,9 @@
 
 Sectors that keep their welfare tables in Excel write one row per action, the header
 row naming the columns, and merge the objective cell over the actions it covers. A row
-becomes one Line with `cells` (exactly like a Word table row), a merged cell's value
+becomes one table row of the document model (exactly like a Word table row), a merged cell's value
 stands only in its top-left cell (the normalizer carries the objective down), and a
-row with a single filled cell (a caption or a note) becomes a plain text Line.
+row with a single filled cell (a caption or a note) becomes a paragraph.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from hytetool.errors import InputError
-from hytetool.extract.base import Line, SourceText, sha256_of
+from hytetool.docmodel import DocumentModel, ModelBuilder, plain_cells
 
 
 def _text(value: object) -> str:
@@ -30,7 +30,7 @@ def _text(value: object) -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
-def read_xlsx(path: Path) -> SourceText:
+def read_xlsx(path: Path) -> DocumentModel:
     data = path.read_bytes()
     if not zipfile.is_zipfile(path):
         raise InputError(path, "not an Excel .xlsx file (not a zip archive); if it is an old .xls, save it as .xlsx")
@@ -38,18 +38,17 @@ def read_xlsx(path: Path) -> SourceText:
         workbook = load_workbook(path, read_only=False, data_only=True)
     except Exception as exc:  # openpyxl raises KeyError, InvalidFileException, ... for damaged files
         raise InputError(path, f"damaged or not an Excel workbook ({type(exc).__name__}); save it again") from None
-    source = SourceText(path=path, sha256=sha256_of(data))
+    builder = ModelBuilder(path, data)
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows(values_only=True):
             cells = tuple(_text(value) for value in row)
             while cells and not cells[-1]:
                 cells = cells[:-1]
-            number = len(source.lines) + 1
             filled = [c for c in cells if c]
-            if len(filled) <= 1:
-                source.lines.append(Line(number, filled[0] if filled else ""))
+            if len(filled) <= 1:  # a caption or a note
+                builder.paragraph(filled[0] if filled else "")
             else:
-                source.lines.append(Line(number, " ".join(c.replace("\n", " ") for c in cells), cells=cells))
-        source.lines.append(Line(len(source.lines) + 1, ""))  # a sheet ends a table
+                builder.row(plain_cells(cells), text=" ".join(c.replace("\n", " ") for c in cells))
+        builder.paragraph("")  # a sheet ends a table
     workbook.close()
-    return source
+    return builder.build()

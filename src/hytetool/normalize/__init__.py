@@ -1,4 +1,4 @@
-"""Layout recognition and normalization: SourceText (any format) -> Document.
+"""Layout recognition and normalization: DocumentModel (any format) -> Document.
 
 The one code path after reading: find the table regions, read each with the
 recogniser for its layout into GoalTables, name their goals and sectors, build the
@@ -7,28 +7,27 @@ schema objects, and keep every line that found no place.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from hytetool.extract.base import Line, SourceText
+from hytetool.docmodel import DocumentModel, Line
 from hytetool.model import BudgetNote, Document, KpiTable, Source, Unplaced
 from hytetool.normalize.build import Builder
 from hytetool.normalize.cells import Para
-from hytetool.normalize.layout_columns import read_labels, read_markers, read_tabbed
-from hytetool.normalize.layout_rows import read_plan_rows, read_report_rows
 from hytetool.normalize.loose import read_loose
 from hytetool.normalize.metadata import read_metadata
-from hytetool.normalize.regions import Region, assign_captions, caption_of, find_regions, header_columns, label_of
-from hytetool.normalize.strategy import Strategy
+from hytetool.normalize.regions import Region, assign_captions, caption_of, find_regions
+from hytetool.city_strategy import Strategy
+from hytetool.profile import GENERIC, Profile, active
+from hytetool.profile import current as current_profile
 from hytetool.normalize.tables import GoalTable
-from hytetool.normalize.textutil import (
+from hytetool.textutil import (
     clean_ws,
     letter_spacing_evidence,
     repair_letter_spacing,
     slugify,
     word_counts,
 )
-from hytetool.normalize.vocab import OFFICIAL_SECTORS, SECTOR_WORD, SERVICE_SECTORS, Column
+from hytetool.vocabulary import WELFARE_TITLE, Column, header_columns, label_of, section_starts
 
 # Letter-spacing repair runs only on documents that show the damage at least this
 # often; on clean text every extra join is a risk and no gain.
@@ -44,11 +43,25 @@ class Normalized:
     warnings: list[str] = field(default_factory=list)
 
 
-def normalize(source: SourceText, strategy: Strategy | None = None, municipality: str | None = None) -> Normalized:
-    strategy = strategy or Strategy()
+def normalize(source: DocumentModel, profile: Profile = GENERIC) -> Normalized:
+    """The document's records, read with the municipality's profile (its sectors,
+    strategy and heading words)."""
+    with active(profile):
+        return _normalize(source, profile)
+
+
+def layout_regions(source: DocumentModel, profile: Profile) -> tuple[list[Line], list[Region], list]:
+    """The repaired line view, the regions the layout strategies read, and the captions
+    (with the profile active): what normalize reads, and what `hyte inspect` lists."""
     lines = _drop_running_headers(_repair(source.lines))
-    regions, captions = find_regions(lines, strategy.goal_named)
+    regions, captions = find_regions(lines, profile.strategy.goal_named)
     assign_captions(regions, captions)
+    return lines, regions, captions
+
+
+def _normalize(source: DocumentModel, profile: Profile) -> Normalized:
+    strategy, municipality = profile.strategy, profile.municipality
+    lines, regions, captions = layout_regions(source, profile)
     tables = [_read_region(lines[r.start : r.end], r, strategy) for r in regions]
     _name_goals_and_sectors(tables, regions, strategy)
     builder = Builder(strategy=strategy)
@@ -122,15 +135,7 @@ def _with_text(line: Line, text: str) -> Line:
 
 
 def _read_region(lines: list[Line], region: Region, strategy: Strategy) -> GoalTable:
-    if region.kind == "markers":
-        return read_markers(lines, region)
-    if region.kind == "labels":
-        return read_labels(lines, region)
-    if region.kind == "tabbed":
-        return read_tabbed(lines, region)
-    if Column.indicators in region.columns or Column.outcome in region.columns:
-        return read_report_rows(lines, region, strategy)
-    return read_plan_rows(lines, region)
+    return region.strategy.read(lines, region, strategy)
 
 
 def _name_goals_and_sectors(tables: list[GoalTable], regions: list[Region], strategy: Strategy) -> None:
@@ -154,11 +159,12 @@ def _name_goals_and_sectors(tables: list[GoalTable], regions: list[Region], stra
 
 def _sector_from_officials(table: GoalTable) -> str | None:
     """Most-named sector of the table's officials; failing that, of the services it names."""
+    profile = current_profile()
     officials = [" ".join(p.text for p in row.responsible) for row in table.rows]
-    sector = _vote(officials, OFFICIAL_SECTORS)
+    sector = _vote(officials, profile.official_votes())
     if sector is None:
         everything = [" ".join(p.text for p in row.actions + row.indicators + row.outcome) for row in table.rows]
-        sector = _vote(everything, SERVICE_SECTORS)
+        sector = _vote(everything, profile.service_votes())
     return sector
 
 
@@ -190,9 +196,6 @@ def _used_lines(lines: list[Line], regions: list[Region], captions) -> set[int]:
     return used
 
 
-_WELFARE_TITLE = re.compile(r"hyvinvoin|toimenpi|suunnitelm|raportti|toteuma|kertomus|vuodelle|vuodelta", re.I)
-
-
 def _title_indices(lines: list[Line]) -> list[int]:
     """The document's leading lines, up to the first one that is not title-like."""
     found: list[int] = []
@@ -200,7 +203,7 @@ def _title_indices(lines: list[Line]) -> list[int]:
         if line.blank:
             continue
         text = clean_ws(line.text)
-        if (not _WELFARE_TITLE.search(text) or len(SECTOR_WORD.findall(text)) >= 2 or line.cells
+        if (not WELFARE_TITLE.search(text) or current_profile().sector_mentions(text) >= 2 or line.cells
                 or caption_of(line) or len(header_columns(text)) >= 2 or len(found) == MAX_TITLE_LINES):
             break
         found.append(index)
@@ -224,6 +227,10 @@ def _header_lines(lines: list[Line], regions: list[Region]) -> list[str]:
 
 
 def _is_heading(line: Line) -> bool:
+    """A column label or header line; a line opening a report section ("Talousarvion
+    toteutuminen ja ... keinot") is read by the key-figure and budget readers instead."""
     text = clean_ws(line.text)
+    if any(p.match(text) for p in section_starts()):
+        return False
     return bool(text) and (label_of(text) is not None or len(header_columns(text)) >= 2
                            or text.lower().startswith(("kaupunkistrategia", "hyvinvointisuunnitelma", "toteutu")))

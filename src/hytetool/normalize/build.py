@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 from hytetool.model import Action, Objective, Outcome, Priority, StrategicGoal
 from hytetool.normalize.cells import Para, parse_responsible
-from hytetool.normalize.strategy import Strategy
+from hytetool.city_strategy import Strategy
 from hytetool.normalize.tables import GoalTable, TableRow
 from hytetool.status import derive_status
-from hytetool.normalize.textutil import SlugRegistry, clean_ws, slugify
+from hytetool.textutil import SlugRegistry, clean_ws, slugify
 
 UNKNOWN_GOAL = "Tuntematon strateginen päämäärä"  # goal not named by caption nor strategy
 

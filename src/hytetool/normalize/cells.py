@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hytetool.extract.base import Line
-from hytetool.normalize.textutil import clean_ws, join_lines
-from hytetool.normalize.vocab import SCHEDULE_RE, SDG_ITEM
+from hytetool.docmodel import Line
+from hytetool.textutil import clean_ws, join_lines
+from hytetool.vocabulary import SCHEDULE_RE, SDG_ITEM
 from hytetool.periods import unify_dashes
 
 

@@ -17,19 +17,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hytetool.extract.base import Line
+from hytetool.docmodel import Line
 from hytetool.model import KpiTable
 from hytetool.normalize.cells import Para
 from hytetool.normalize.kpi_build import build_rows
 from hytetool.normalize.kpi_rows import RowReader
-from hytetool.normalize.textutil import clean_ws, join_lines, slugify
-from hytetool.normalize.vocab import AREA, KPI_HEADER, KPI_TITLE, PERSON
+from hytetool.textutil import clean_ws, join_lines, slugify
+from hytetool.vocabulary import AREA, KPI_HEADER, KPI_TITLE, PERSON, kpi_column_alternation, kpi_column_words
 from hytetool.numbers import column_period
 from hytetool.periods import unify_dashes
 
 # Pieces a wrapped header row is made of: "TOTEUMA", "1-6/2022", "TP-", "ENNUSTE", "2022".
-_HEADER_PIECE = re.compile(r"^(?:TP-?|TA|TAE|TOTEUMA|ENNUSTE|TP-ENNUSTE|\d{1,2}\s*-\s*\d{1,2}\s*/\s*\d{4}|\d{4})$", re.I)
-_COLUMN = re.compile(r"(?:TP-ENNUSTE|ENNUSTE|TOTEUMA|TAE|TP|TA)\s*(?:\d{1,2}\s*-\s*\d{1,2}\s*/\s*)?\d{4}", re.I)
+# The column words (TP, TA, TOTEUMA, TP-ENNUSTE, ...) come from the vocabulary; a hyphenated
+# one may wrap after its hyphen ("TP-" / "ENNUSTE").
+_WORDS = kpi_column_alternation()
+_FRAGMENTS = "|".join(re.escape(w.split("-")[0] + "-") for ws in kpi_column_words().values() for w in ws if "-" in w)
+_HEADER_PIECE = re.compile(rf"^(?:{_FRAGMENTS}|{_WORDS}|\d{{1,2}}\s*-\s*\d{{1,2}}\s*/\s*\d{{4}}|\d{{4}})$", re.I)
+_COLUMN = re.compile(rf"(?:{_WORDS})\s*(?:\d{{1,2}}\s*-\s*\d{{1,2}}\s*/\s*)?\d{{4}}", re.I)
 BUDGET_WORDS = ("tulot", "menot", "netto")
 BUDGET_AREA = "Talousarviomuutokset"
 BUDGET_END = re.compile(r"^yhteensä\b", re.I)

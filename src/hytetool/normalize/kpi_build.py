@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hytetool.extract.base import Line
+from hytetool.docmodel import Line
 from hytetool.model import KpiRow
 from hytetool.normalize.kpi_place import (
     Placement,
@@ -23,7 +23,7 @@ from hytetool.normalize.kpi_place import (
     stacked_groups,
 )
 from hytetool.normalize.kpi_rows import RawRow, _starts_lower, parse_cell
-from hytetool.normalize.textutil import clean_ws, join_lines
+from hytetool.textutil import clean_ws, join_lines
 from hytetool.numbers import AMBIGUITY_MARGIN, split_numbers
 
 # A lone number line of at most this many digits right after a label, with more

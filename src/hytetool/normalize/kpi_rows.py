@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hytetool.extract.base import Line
-from hytetool.normalize.textutil import clean_ws, join_lines
+from hytetool.docmodel import Line
+from hytetool.textutil import clean_ws, join_lines
 from hytetool.numbers import EMPTY_MARKS, UNIT_MULTIPLIERS, UNITS, split_numbers
 
 # A section line is ALL CAPS with at least this many letters ("MT htpv" is not one).
@@ -169,9 +169,9 @@ class RowReader:
     def _in_values(self, cur: RawRow, line: Line, label: str, numbers: str, lead: int) -> None:
         """After a row's numbers: more numbers, text inside a cell (a note), or a new row.
 
-        Text right under a number, with no blank line between ("672700 €" / "Kemin kp.
+        Text right under a number, with no blank line between ("672700 €" / "Kunnan kp.
         109 047 €"), is more of that cell while the row still has empty cells; a note
-        that names something without its number ("Kemin kp.") takes the next number.
+        that names something without its number ("Kunnan kp.") takes the next number.
         """
         if not label:
             if cur.awaiting:
@@ -193,7 +193,7 @@ class RowReader:
             self._finish()
             self._start(line, label, numbers, lead)
             return
-        # "Kemin kp." names a figure printed on the next line; "htv" only ends the one before
+        # "Kunnan kp." names a figure printed on the next line; "htv" only ends the one before
         cur.awaiting = not re.search(r"\d", text) and not _starts_lower(text)
         cur.lines.append(line)
 
@@ -255,7 +255,7 @@ def _cell_row(line: Line, count: int) -> RawRow:
 def parse_cell(text: str) -> tuple[float | None, str | None, str | None]:
     """One cell's text -> (value, note, unit).
 
-    '1 036' and '4 kpl' are plain numbers; '672700 € Kemin kp. 109 047 €' keeps 672700
+    '1 036' and '4 kpl' are plain numbers; '672700 € Kunnan kp. 109 047 €' keeps 672700
     as the value and the whole text as the note; a cell of text only ('Elinkeinopalv.
     2 htv') has no value and is its own note: its number is a part, not the cell's figure.
     """

@@ -11,13 +11,13 @@
 
 from __future__ import annotations
 
-from hytetool.extract.base import Line
+from hytetool.docmodel import Line
 from hytetool.normalize.align import group_paragraphs, place_paragraphs
 from hytetool.normalize.cells import Para, item_groups, paragraphs, parse_sdg
-from hytetool.normalize.regions import Region, cell_label, is_marker_row, label_of, same_cells
+from hytetool.normalize.regions import Region, is_marker_row, same_cells
 from hytetool.normalize.tables import GoalTable, TableRow
-from hytetool.normalize.textutil import clean_ws
-from hytetool.normalize.vocab import OBJECTIVES_MARKER, PRIORITIES_MARKER, Column
+from hytetool.textutil import clean_ws
+from hytetool.vocabulary import OBJECTIVES_MARKER, PRIORITIES_MARKER, READ_ROLES, Column, cell_label, label_of
 
 # After the priorities, an empty line followed by a paragraph at least this long (or of
 # two lines or more) starts the outcome column; shorter ones are one more priority.
@@ -207,9 +207,10 @@ def _cells_by_column(table: GoalTable, line: Line, header: tuple[str, ...] | Non
         lines = cell_lines(line, text)
         if not lines:
             continue
-        if column is Column.other:
+        if column not in READ_ROLES:  # kept with its heading, never dropped nor guessed
             heading = clean_ws(header[index]) if header and index < len(header) else f"column {index + 1}"
-            table.unplaced.append((Para(tuple(lines)), f"cell of a column not recognised: '{heading}'"))
+            what = "not recognised" if column is Column.other else f"not read into records yet ({column.value})"
+            table.unplaced.append((Para(tuple(lines)), f"cell of a column {what}: '{heading}'"))
             continue
         cells.setdefault(column, []).extend(lines)
     return cells

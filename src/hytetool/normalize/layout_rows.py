@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 
-from hytetool.extract.base import Line
+from hytetool.docmodel import Line
 from hytetool.normalize.cells import Para, soft_blocks, soft_end
-from hytetool.normalize.regions import PAGE_NUMBER, Region
-from hytetool.normalize.strategy import Strategy
+from hytetool.normalize.regions import Region
+from hytetool.city_strategy import Strategy
 from hytetool.normalize.tables import GoalTable, TableRow
-from hytetool.normalize.textutil import clean_ws
-from hytetool.normalize.vocab import SCHEDULE_RE, TITLE_RE, UNIT_LINE, Column
+from hytetool.textutil import clean_ws
+from hytetool.profile import current as current_profile
+from hytetool.vocabulary import PAGE_NUMBER, SCHEDULE_RE, TITLE_RE, UNIT_LINE, Column
 
 _CAPITAL_WORD = re.compile(r"(?<=\s)(?=[A-ZÅÄÖ][\wåäö]*)")
 
@@ -61,13 +62,18 @@ def _header_tail(lines: list[Line]) -> int:
 # ------------------------------------------------------------------ plans
 
 
+def _unit_line(text: str) -> bool:
+    """A line that is only a responsible unit: an official's title, or a sector's name."""
+    return bool(UNIT_LINE.match(text)) or current_profile().is_unit(text)
+
+
 def read_plan_rows(lines: list[Line], region: Region) -> GoalTable:
     table = GoalTable("rows", lines[0].no, lines[-1].no, one_action_per_paragraph=True)
     body = [l for l in lines[_header_tail(lines) :] if not PAGE_NUMBER.match(l.text)]
-    lexicon = {clean_ws(_joined([l])).lower() for l in body if UNIT_LINE.match(clean_ws(l.text))}
+    lexicon = {clean_ws(_joined([l])).lower() for l in body if _unit_line(clean_ws(l.text))}
 
     def is_unit(text: str) -> bool:
-        return bool(UNIT_LINE.match(text)) or text.lower() in lexicon
+        return _unit_line(text) or text.lower() in lexicon
 
     row: TableRow | None = None
     state = "objective"
@@ -235,7 +241,7 @@ def _title_line(block: list[Line]) -> int | None:
 
 _TITLE_PREFIX = re.compile(r"(?:Johtava|Vastaava|[\wåäö]+- ja|Kestävän kehityksen|[\wåäö-]+-opiston)\s+$", re.I)
 # Words that may stand before a lowercase title: genitives ("hoitotyön päällikkö",
-# "Kivalo-opiston rehtori"), "X- ja" chains, and a few adjectives.
+# "Kansalaisopiston rehtori"), "X- ja" chains, and a few adjectives.
 _MODIFIER = re.compile(r"^([\wåäö-]+n|[\wåäö]+-|ja|johtava|vastaava)$", re.I)
 # At most this many modifier words are taken into a title ("Hoiva- ja hoitotyön").
 MAX_TITLE_MODIFIERS = 3

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hytetool.extract.base import Line
+from hytetool.docmodel import Line
 from hytetool.model import KpiTable
 from hytetool.normalize.cells import Para, paragraphs, soft_blocks
 from hytetool.normalize.kpi import read_budget_tables, read_kpi_section
-from hytetool.normalize.regions import PAGE_NUMBER, sector_name
-from hytetool.normalize.textutil import clean_ws
-from hytetool.normalize.vocab import BUDGET_START, KPI_TITLE, PERSON, SECTOR_HEADING
+from hytetool.normalize.regions import sector_name
+from hytetool.profile import current as current_profile
+from hytetool.textutil import clean_ws
+from hytetool.vocabulary import BUDGET_START, KPI_TITLE, PAGE_NUMBER, PERSON
 
 NOTE_REASON = "text outside any goal table"
 
@@ -65,7 +66,7 @@ def read_loose(lines: list[Line], skip: set[int]) -> LooseText:
         if line.no in skip or PAGE_NUMBER.match(line.text) and mode != "kpi":
             continue
         text = clean_ws(line.text)
-        if SECTOR_HEADING.match(text):
+        if current_profile().is_sector_heading(text):
             flush()
             sector, person, mode = sector_name(text), None, "note"
             continue

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from hytetool.model import DocumentKind
 from hytetool.normalize.regions import sector_name
-from hytetool.normalize.textutil import clean_ws
-from hytetool.normalize.vocab import COUNCIL_DECISION, TITLE_HINTS
+from hytetool.textutil import clean_ws
+from hytetool.vocabulary import COUNCIL_DECISION, kind_titles
 from hytetool.periods import PeriodError, canonical_period, parse_period, unify_dashes
 
 _REPORT_PERIOD = re.compile(r"\btoteuma\s+(\d{1,2}\s*-\s*\d{1,2}\s*/\s*\d{4})", re.I)
@@ -53,7 +53,7 @@ def read_metadata(title_lines: list[str], header_lines: list[str], caption_secto
                   furniture: list[str] = ()) -> Metadata:
     """title_lines: leading text; header_lines: table headers; caption_sectors: per table;
     furniture: running page headers and footers. Those often carry what the body leaves
-    out ("Osavuosiraportti 1-6/2022 | Perusturvatoimiala" at the top of every page), but
+    out ("Osavuosiraportti 1-6/2022 | Sivistystoimiala" at the top of every page), but
     only fill in: whatever the body says wins."""
     title = clean_ws(" ".join(title_lines))
     if not _WELFARE_WORDS.search(title):
@@ -100,7 +100,7 @@ def _months(text: str) -> str | None:
 
 
 def _hinted_kind(context: str) -> DocumentKind | None:
-    for pattern, kind in TITLE_HINTS:
+    for pattern, kind in kind_titles():
         if pattern.search(context):
             return DocumentKind(kind)
     return None

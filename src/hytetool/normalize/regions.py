@@ -9,24 +9,17 @@ whether they head or foot their table is decided per document (see assign_captio
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from dataclasses import dataclass
 
-from hytetool.extract.base import Line
-from hytetool.normalize.textutil import clean_ws
-from hytetool.normalize.vocab import (
-    COLUMN_LABELS,
-    FIRST_COLUMNS,
-    GOAL_CAPTION,
-    HEADER_WORDS,
-    MIN_HEADER_COLUMNS,
-    OBJECTIVES_MARKER,
-    SECTOR_WORD,
-    SECTORS,
-    Column,
-)
-from hytetool.periods import unify_dashes
+from hytetool.docmodel import Line
+from hytetool.textutil import clean_ws
+from hytetool.profile import current as current_profile
+from hytetool.vocabulary import GOAL_CAPTION, OBJECTIVES_MARKER, Column
+
+if TYPE_CHECKING:
+    from hytetool.normalize.layouts import LayoutStrategy, Registry, Scan
 
 
 @dataclass
@@ -38,19 +31,25 @@ class Caption:
 
 @dataclass
 class Region:
-    kind: str  # "rows", "tabbed", "labels" or "markers"
+    """Lines of one table, and the layout strategy that reads them."""
+
+    strategy: LayoutStrategy
     start: int  # index of the first line (the header or marker)
     end: int = 0  # index after the last line
     columns: tuple[Column, ...] = ()
     caption: Caption | None = None
+    confidence: float = 1.0  # the strategy's confidence in its reading (hyte inspect shows it)
+    reason: str = ""  # why the strategy offered it
+
+    @property
+    def kind(self) -> str:
+        """The strategy's name ("cell-table", "report-rows", ...)."""
+        return self.strategy.name
 
 
 def sector_name(text: str | None) -> str | None:
-    """'hyvinvointi' or 'Hyvinvointitoimiala' -> 'Hyvinvointitoimiala'."""
-    if not text:
-        return None
-    match = SECTOR_WORD.search(text)
-    return SECTORS[match[1].lower()] if match else None
+    """'hyvinvointi' or 'Hyvinvointitoimiala' -> the sector's name (see Profile.sector_name)."""
+    return current_profile().sector_name(text)
 
 
 GoalNamer = Callable[[str], "str | None"]  # text -> the strategic goal it names (Strategy.goal_named)
@@ -67,57 +66,9 @@ def caption_of(line: Line, goal_named: GoalNamer | None = None) -> Caption | Non
     return None
 
 
-def label_of(text: str) -> Column | None:
-    plain = clean_ws(unify_dashes(text))
-    for pattern, column in COLUMN_LABELS:
-        if pattern.match(plain):
-            return column
-    return None
-
-
-def header_columns(text: str) -> tuple[Column, ...]:
-    """Columns a one-line header names, in the order they appear on the line."""
-    plain = clean_ws(text)
-    found = []
-    for pattern, column in HEADER_WORDS:
-        if match := pattern.search(plain):
-            found.append((match.start(), column))
-    return tuple(column for _, column in sorted(found))
-
-
-def _is_row_header(line: Line) -> bool:
-    cols = header_columns(line.text)
-    return len(cols) >= MIN_HEADER_COLUMNS and cols[0] in FIRST_COLUMNS and line.cells is None
-
-
-# A header cell is a label, not prose: only cells this short are read for header words
-# ("Hyvinvointityötä toteuttava toimenpide 2026"); a body cell mentioning "toimenpide"
-# must not turn its row into a header.
-HEADER_CELL_MAX_WORDS = 10
 # Column roles of a Word table that starts at the "Kaupunkistrategia 2022–25:" row
 # without a header row (the 2022-25 layout: objectives, priorities, outcomes).
 MARKER_COLUMNS = (Column.objective, Column.priority, Column.outcome)
-
-
-def cell_label(cell: str) -> Column | None:
-    """The column a header cell names: an exact label, else the first header word of a
-    short cell (Word headers are longer than the lone labels of column-wise exports)."""
-    if (label := label_of(cell)) is not None:
-        return label
-    plain = clean_ws(cell)
-    if len(plain.split()) > HEADER_CELL_MAX_WORDS:
-        return None
-    columns = header_columns(plain)
-    return columns[0] if columns else None
-
-
-def _tabbed_columns(line: Line) -> tuple[Column, ...] | None:
-    if not line.cells:
-        return None
-    labels = tuple(cell_label(cell) for cell in line.cells)
-    if sum(label is not None for label in labels) >= MIN_HEADER_COLUMNS:
-        return tuple(label or Column.other for label in labels)  # kept apart, never guessed
-    return None
 
 
 def is_marker_row(cells: tuple[str, ...] | None) -> bool:
@@ -133,66 +84,48 @@ def same_cells(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool:
     return a is not None and b is not None and [clean_ws(c) for c in a] == [clean_ws(c) for c in b]
 
 
-def _continues_table(lines: list[Line], starts: list[Region], captions: list[Caption], index: int,
-                     stopped: bool) -> bool:
-    """A repeated header (even after a note), or a 2022-25 row inside the open table."""
-    if not starts or starts[-1].kind != "tabbed" or _caption_between(captions, starts[-1], index):
+def continues_table(scan: Scan, region: Region, index: int) -> bool:
+    """A repeated header (even after a note), or a 2022-25 row inside the open table; a
+    table that resumes after a note keeps the note inside it."""
+    if scan.caption_since(region, index):
         return False
-    line = lines[index]
-    return same_cells(lines[starts[-1].start].cells, line.cells) or (is_marker_row(line.cells) and not stopped)
-
-
-def _leaves_table(line: Line, starts: list[Region], stops: list[int]) -> bool:
-    """Text without cells after a table's rows ends the table: what follows (a sector
-    heading, a key-figure table) is not part of it."""
-    if line.blank or line.cells or not starts or starts[-1].kind != "tabbed":
-        return False
-    return not (stops and stops[-1] > starts[-1].start)
-
-
-def find_regions(lines: list[Line], goal_named: GoalNamer | None = None) -> tuple[list[Region], list[Caption]]:
-    captions: list[Caption] = []
-    starts: list[Region] = []
-    stops: list[int] = []  # where prose ended a tabbed region
-    for index, line in enumerate(lines):
-        stopped = bool(stops and starts and stops[-1] > starts[-1].start)
-        if _leaves_table(line, starts, stops):
-            stops.append(index)
-        if caption := caption_of(line, goal_named):
-            caption.index = index
-            captions.append(caption)
-        elif OBJECTIVES_MARKER.match(clean_ws(line.text)):
-            if not (starts and starts[-1].kind == "markers" and not _caption_between(captions, starts[-1], index)):
-                starts.append(Region("markers", index))
-        elif line.cells and _continues_table(lines, starts, captions, index, stopped):
-            if stopped:  # the table resumes after a note: the note stays inside it
-                stops.pop()
-            continue
-        elif (cols := _tabbed_columns(line)) is not None:
-            starts.append(Region("tabbed", index, columns=cols))
-        elif is_marker_row(line.cells):
-            columns = MARKER_COLUMNS + (Column.outcome,) * (len(line.cells or ()) - len(MARKER_COLUMNS))
-            starts.append(Region("tabbed", index, columns=columns))
-        elif _is_row_header(line):
-            starts.append(Region("rows", index, columns=header_columns(line.text)))
-        elif label_of(line.text) is Column.objective and _action_label_follows(lines, index):
-            starts.append(Region("labels", index))
-    _close(starts, captions, len(lines), stops)
-    return [r for r in starts if r.end > r.start], captions
-
-
-def _action_label_follows(lines: list[Line], index: int) -> bool:
-    """A lone "Tavoite" starts a column-wise table only if a "Toimenpiteet" label follows."""
-    for line in lines[index + 1 :]:
-        if caption_of(line) or _is_row_header(line):
-            return False
-        if label_of(line.text) is Column.action and not line.cells:
-            return True
+    line, stopped = scan.lines[index], bool(scan.stops and scan.stops[-1] > region.start)
+    if same_cells(scan.lines[region.start].cells, line.cells) or (is_marker_row(line.cells) and not stopped):
+        if stopped:
+            scan.stops.pop()
+        return True
     return False
 
 
-def _caption_between(captions: list[Caption], region: Region, index: int) -> bool:
-    return any(region.start < c.index < index for c in captions)
+def _leaves_table(line: Line, scan: Scan) -> bool:
+    """Text without cells after a table's rows ends the table: what follows (a sector
+    heading, a key-figure table) is not part of it."""
+    if line.blank or line.cells or not scan.regions or not scan.regions[-1].strategy.ends_at_prose:
+        return False
+    return not (scan.stops and scan.stops[-1] > scan.regions[-1].start)
+
+
+def find_regions(lines: list[Line], goal_named: GoalNamer | None = None,
+                 registry: Registry | None = None) -> tuple[list[Region], list[Caption]]:
+    """Cut the lines into tables: captions name goals; at every other line the open
+    region's strategy may continue it, else the registry's best offer starts a region."""
+    from hytetool.normalize.layouts import REGISTRY, Scan
+
+    registry = registry or REGISTRY
+    scan = Scan(lines)
+    for index, line in enumerate(lines):
+        if _leaves_table(line, scan):
+            scan.stops.append(index)
+        if caption := caption_of(line, goal_named):
+            caption.index = index
+            scan.captions.append(caption)
+        elif scan.regions and scan.regions[-1].strategy.continues(scan, scan.regions[-1], index):
+            continue
+        elif (reading := registry.best(scan, index)) is not None:
+            scan.regions.append(Region(reading.strategy, index, columns=reading.columns,
+                                       confidence=reading.confidence, reason=reading.reason))
+    _close(scan.regions, scan.captions, len(lines), scan.stops)
+    return [r for r in scan.regions if r.end > r.start], scan.captions
 
 
 def _close(regions: list[Region], captions: list[Caption], total: int, ends: list[int] | None = None) -> None:
@@ -230,4 +163,3 @@ def _has_header_caption_first(regions: list[Region], captions: list[Caption]) ->
     return captions[0].index < regions[0].start
 
 
-PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")

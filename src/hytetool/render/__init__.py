@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hytetool.profile import GENERIC, Profile, active
 from hytetool.model import Document
 from hytetool.render.chart import status_chart
 from hytetool.render.context import Selected, build_context, chart_series, years_covered
@@ -66,12 +67,12 @@ def parse_formats(text: str) -> list[str]:
 
 
 def render_year(paths: list[Path], year: int, *, formats: list[str], out_dir: Path,
-                template_dir: Path | None = None, lang: str = "fi") -> RenderResult:
+                template_dir: Path | None = None, lang: str = "fi", profile: Profile = GENERIC) -> RenderResult:
     """Render the year's report in each of `formats` into `out_dir`.
 
     Runs with the garbage collector paused: what it builds is kept until the end (see
     gcpause.py; a third of a large year's time went to collections finding nothing)."""
-    with collector_paused():
+    with collector_paused(), active(profile):  # the profile orders the sectors
         return _render_year(paths, year, formats=formats, out_dir=out_dir, template_dir=template_dir, lang=lang)
 
 

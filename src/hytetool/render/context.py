@@ -22,13 +22,12 @@ from hytetool.status import effective_status
 from hytetool.track import compare, default_registry_path, load_registry, previous_documents, resolve
 from hytetool.track.diff import Diff
 from hytetool.track.matcher import Tracking, document_period, period_key
+from hytetool.profile import current as current_profile
 from hytetool.track.text import similarity
 
 # Objective and priority texts that differ only by a typo or a dropped word are shown
 # once ("sekä sekä torjuu"); 90 keeps genuinely different sentences apart.
 SAME_TEXT_MIN = 90
-SECTOR_ORDER = ["Keskusvirasto", "Elinvoimatoimiala", "Hyvinvointitoimiala", "Perusturvatoimiala",
-                "Ympäristötoimiala"]
 STATUS_ORDER = [Status.done, Status.in_progress, Status.not_done, Status.unknown]
 # A continued action whose text changed this much (edit similarity below 90 of 100) was
 # reworded, not just retyped; the changes section then shows its earlier wording too.
@@ -188,7 +187,8 @@ def _action_row(action: Action, objectives: dict[str, str], item: Selected, labe
 
 
 def _sector_key(name: str) -> tuple[int, str]:
-    return (SECTOR_ORDER.index(name) if name in SECTOR_ORDER else len(SECTOR_ORDER), name)
+    """The municipality profile's order of sectors, then the others by name."""
+    return current_profile().sector_rank(name)
 
 
 def _ref(item: Selected, lines: list[int] | None, page: int | None, labels: dict[str, str]) -> str:

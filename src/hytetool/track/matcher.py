@@ -28,7 +28,7 @@ from typing import Any
 
 from hytetool.errors import HyteError
 from hytetool.model import Document
-from hytetool.normalize.textutil import slugify
+from hytetool.textutil import slugify
 from hytetool.periods import PeriodError, parse_period
 from hytetool.track.registry import KINDS, Ref, Registry, RegistryEntry, RegistryMember
 from hytetool.track.text import (

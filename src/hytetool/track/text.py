@@ -14,7 +14,7 @@ extractor). The score is the larger of two rapidfuzz scores, each 0-100:
 Candidates are only ever compared within the same strategic goal (and, for actions,
 the same sector), and one document contributes at most one record per shared id (per
 sector), so the thresholds below separate rows of one small table, not a whole corpus.
-The figures in the comments were measured on the Kemi seeds; tests/test_track.py
+The figures in the comments were measured on the sample seeds; tests/test_track.py
 measures precision and recall on the hand-labelled pairs in tests/fixtures/track_pairs.yaml.
 """
 

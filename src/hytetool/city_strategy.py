@@ -14,10 +14,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from hytetool.errors import HyteError
-from hytetool.normalize.textutil import clean_ws
+from hytetool.textutil import clean_ws
 from hytetool.periods import unify_dashes
-from hytetool.yamlio import read_yaml_text
 
 # Objective texts drift a little between documents ("sekä sekä torjuu", "yritys
 # ympäristö", a missing last clause); 85 accepts those and rejects a different
@@ -107,16 +105,9 @@ def _prefix_score(text: str, objective: str) -> float:
 
 
 def load_strategy(path: Path | None) -> Strategy:
-    """Read a strategy file; no file means no reference (tables need their captions)."""
+    """The strategy of a profile file; no file means no reference (tables need their captions)."""
     if path is None or not path.is_file():
         return Strategy()
-    try:
-        data = read_yaml_text(path.read_text(encoding="utf-8")) or {}
-        goals = [
-            StrategyGoal(str(g["name"]), [clean_ws(str(o)) for o in g.get("objectives") or []])
-            for strategy in data.get("strategies") or []
-            for g in strategy.get("goals") or []
-        ]
-    except Exception as exc:  # any shape problem is the same user error
-        raise HyteError(f"{path}: not a valid strategy file ({exc}); see docs/strategy.md") from None
-    return Strategy(goals)
+    from hytetool.profile import Profile  # the profile module reads the file; it imports this one
+
+    return Profile.load(path).strategy

@@ -60,7 +60,7 @@ def _keeps_hyphen(head: str, tail: str) -> bool:
 
 def _hanging_hyphen(out: str, line: str) -> bool:
     """In text that was never hyphenated, ' -' at a line end attaches to the next word
-    after a conjunction ("ja -polkuja") or a name ("Kemi -hanke"); otherwise it is a
+    after a conjunction ("ja -polkuja") or a name ("Oulu -hanke"); otherwise it is a
     dash between clauses ("palvelut - välittäminen") and keeps its spaces. (In text
     exports of hyphenated PDFs the first reading is by far the common one.)"""
     words = out[:-2].split(" ")

@@ -1,0 +1,292 @@
+"""The welfare-plan vocabulary as matchers, built from one data file.
+
+`data/vocabulary.yaml` lists, per column role, the words that name it in Finnish,
+Swedish and English, and the patterns of captions, section lines, key-figure columns
+and document kinds. Everything that recognises a heading (the readers' header-row test,
+the normalizer's regions, `hyte inspect`) asks this module, so a heading word added to
+the file, or to a municipality profile's `headings`, reaches every format at once.
+
+This module sits below the readers and the normalizer: both import it, it imports
+neither. A profile's extra heading words apply through `using(...)` for the extraction
+of one document (the matchers are reached from deep inside the layout code, where
+passing the vocabulary through every call would touch every signature).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from hytetool.textutil import clean_ws
+from hytetool.periods import unify_dashes
+
+
+class Column(str, Enum):
+    """The roles a welfare-plan table column can play."""
+
+    priority = "priority"  # painopiste, painopistealue, teema
+    objective = "objective"  # tavoite
+    action = "action"  # toimenpide
+    responsible = "responsible"  # vastuutaho, kuka vastaa
+    partners = "partners"  # yhteistyökumppanit
+    schedule = "schedule"  # aikataulu, when it has a column of its own
+    resources = "resources"  # resurssit
+    indicators = "indicators"  # mittarit, arviointi
+    baseline = "baseline"  # lähtötaso
+    target = "target"  # tavoitetaso
+    outcome = "outcome"  # toteuma, toteutuminen
+    status = "status"  # liikennevalo
+    sdg = "sdg"  # SDG
+    other = "other"  # a column no word names: its cells are kept as unplaced, never guessed
+
+
+# Roles the record builder reads today; a column of another role is kept, cell by cell,
+# as unplaced content with its heading (never dropped, never guessed into a field).
+READ_ROLES = frozenset({Column.priority, Column.objective, Column.action, Column.responsible, Column.schedule,
+                        Column.indicators, Column.outcome, Column.sdg})
+
+
+@dataclass(frozen=True)
+class Term:
+    """One heading word: `stem` matches longer words too; `tail` is how many more words a
+    lone label may carry (None: any number)."""
+
+    words: str
+    stem: bool = False
+    tail: int | None = 0
+    source: str = "vocabulary"  # or "profile": where the word came from (hyte inspect says)
+
+    @staticmethod
+    def parse(text: str, source: str = "vocabulary") -> Term:
+        text = text.strip()
+        if text.endswith(" ..."):
+            return Term(text[:-4].strip(), tail=None, source=source)
+        if (match := re.fullmatch(r"(.+?)\s+\+(\d)", text)) is not None:
+            return Term(match[1], tail=int(match[2]), source=source)
+        if text.endswith("*"):
+            return Term(text[:-1], stem=True, source=source)
+        return Term(text, source=source)
+
+    def regex(self) -> str:
+        body = r"\s+".join(re.escape(word) for word in self.words.split())
+        return rf"\b{body}" + (r"[\wåäö-]*" if self.stem else r"\b")
+
+
+@dataclass
+class Vocabulary:
+    """Column terms by role plus the structural patterns; `extended` adds a profile's words."""
+
+    terms: dict[Column, list[Term]]
+    min_header_columns: int
+    first_columns: tuple[Column, ...]
+    header_cell_max_words: int
+    _header: re.Pattern[str] = field(init=False, repr=False)
+    _roles: dict[str, Column] = field(init=False, repr=False)
+    _labels: list[tuple[re.Pattern[str], Column]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # every term in one alternation, longest first: at one place the longest term wins
+        pairs = sorted(((t, c) for c, ts in self.terms.items() for t in ts), key=lambda p: -len(p[0].words))
+        self._roles = {f"t{i}": column for i, (_, column) in enumerate(pairs)}
+        self._header = re.compile("|".join(f"(?P<t{i}>{t.regex()})" for i, (t, _) in enumerate(pairs)), re.I)
+        self._labels = [(re.compile(_label_regex(t), re.I), c) for t, c in pairs]
+        self._terms = {f"t{i}": term for i, (term, _) in enumerate(pairs)}
+        self._label_terms = [term for term, _ in pairs]
+
+    def extended(self, extra: dict[str, list[str]]) -> Vocabulary:
+        """This vocabulary with a profile's extra heading words (role name -> terms)."""
+        terms = {column: list(found) for column, found in self.terms.items()}
+        for role, words in extra.items():
+            terms.setdefault(Column(role), []).extend(Term.parse(w, "profile") for w in words)
+        return Vocabulary(terms, self.min_header_columns, self.first_columns, self.header_cell_max_words)
+
+    def header_columns(self, text: str) -> tuple[Column, ...]:
+        """Columns a one-line header names, each once, in the order they appear."""
+        found: list[Column] = []
+        for match in self._header.finditer(clean_ws(text)):
+            column = self._roles[match.lastgroup or ""]
+            if column not in found:
+                found.append(column)
+        return tuple(found)
+
+    def label_of(self, text: str) -> Column | None:
+        """The column a lone label names ("Toimenpiteet", "Toteuma 1-12/2023")."""
+        plain = clean_ws(unify_dashes(text))
+        return next((column for pattern, column in self._labels if pattern.match(plain)), None)
+
+    def cell_label(self, cell: str) -> Column | None:
+        """The column a header cell names: an exact label, else the first heading word of
+        a short cell (Word headers are longer than the lone labels of text exports)."""
+        if (label := self.label_of(cell)) is not None:
+            return label
+        plain = clean_ws(cell)
+        if len(plain.split()) > self.header_cell_max_words:
+            return None
+        columns = self.header_columns(plain)
+        return columns[0] if columns else None
+
+    def explain(self, cell: str) -> str:
+        """Why a header cell got its role: the word that named it and where the word is
+        from ("heading word 'vastuu*' (vocabulary)"), for `hyte inspect`."""
+        plain = clean_ws(unify_dashes(cell))
+        for (regex, column), term in zip(self._labels, self._label_terms):
+            if regex.match(plain):
+                return f"{column.value}: heading '{term.words}' ({term.source})"
+        if len(plain.split()) <= self.header_cell_max_words and (match := self._header.search(plain)):
+            term = self._terms[match.lastgroup or ""]
+            return f"{self._roles[match.lastgroup or ''].value}: heading word '{match[0]}' ({term.source})"
+        return "no role: no heading word; its cells are kept as unplaced"
+
+    def header_row(self, cells: tuple[str, ...] | list[str]) -> tuple[Column, ...] | None:
+        """The one header-row test (Word, Excel, PDF and tab-separated rows alike): the
+        cells name `min_header_columns` columns, or all their filled cells but one (a
+        narrow table: "Toimenpide | Vastuu | Lisätieto"). Returns the roles per cell,
+        `other` where a cell names none."""
+        labels = tuple(self.cell_label(cell) if cell.strip() else None for cell in cells)
+        named = sum(label is not None for label in labels)
+        filled = sum(1 for cell in cells if cell.strip())
+        if named >= min(self.min_header_columns, filled) >= 2 or named >= filled - 1 >= 2:
+            return tuple(label or Column.other for label in labels)
+        return None
+
+    def header_line(self, text: str) -> tuple[Column, ...] | None:
+        """A one-line header of a row-by-row table: enough roles, the first an objective
+        or priority ("Tavoite Toimenpiteet Vastuu Mittarit Toteuma")."""
+        columns = self.header_columns(text)
+        if len(columns) >= self.min_header_columns and columns[0] in self.first_columns:
+            return columns
+        return None
+
+
+def _label_regex(term: Term) -> str:
+    tail = ".*" if term.tail is None else rf"(?:\s+\S+){{0,{term.tail}}}"  # any heading goes on: "Toteuma:"
+    return rf"^{term.regex()}{tail}$"
+
+
+@cache
+def _data() -> dict:
+    text = resources.files("hytetool").joinpath("data/vocabulary.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def base() -> Vocabulary:
+    """The shipped vocabulary, without any profile's words."""
+    data = _data()
+    terms = {Column(role): [Term.parse(t) for lang in langs.values() for t in lang]
+             for role, langs in data["columns"].items()}
+    return Vocabulary(terms, int(data["min_header_columns"]), tuple(Column(c) for c in data["first_columns"]),
+                      int(data["header_cell_max_words"]))
+
+
+_ACTIVE: ContextVar[Vocabulary | None] = ContextVar("hyte_vocabulary", default=None)
+
+
+def current() -> Vocabulary:
+    """The vocabulary of the document being read: the shipped one plus its profile's words."""
+    return _ACTIVE.get() or base()
+
+
+@contextmanager
+def using(extra: dict[str, list[str]] | None) -> Iterator[Vocabulary]:
+    """Read with a profile's extra heading words for the duration of the block."""
+    vocabulary = base().extended(extra) if extra else base()
+    token = _ACTIVE.set(vocabulary)
+    try:
+        yield vocabulary
+    finally:
+        _ACTIVE.reset(token)
+
+
+def header_columns(text: str) -> tuple[Column, ...]:
+    return current().header_columns(text)
+
+
+def label_of(text: str) -> Column | None:
+    return current().label_of(text)
+
+
+def cell_label(cell: str) -> Column | None:
+    return current().cell_label(cell)
+
+
+def header_row(cells: tuple[str, ...] | list[str]) -> tuple[Column, ...] | None:
+    return current().header_row(cells)
+
+
+def header_line(text: str) -> tuple[Column, ...] | None:
+    return current().header_line(text)
+
+
+def pattern(name: str) -> re.Pattern[str]:
+    """A structural pattern of the vocabulary file, compiled once."""
+    return _patterns()[name]
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = _data()
+    exact = set(data.get("case_sensitive", []))
+    return {name: re.compile(source, 0 if name in exact else re.I) for name, source in data["patterns"].items()}
+
+
+@cache
+def kind_titles() -> list[tuple[re.Pattern[str], str]]:
+    """(title pattern, document kind), first match wins."""
+    return [(re.compile(source, re.I), kind) for kind, source in _data()["kind_titles"]]
+
+
+@cache
+def kpi_column_words() -> dict[str, list[str]]:
+    """Key-figure column words by role: actual (TP), budget (TA), to_date, forecast."""
+    return {role: list(words) for role, words in _data()["kpi_columns"].items()}
+
+
+def kpi_column_alternation() -> str:
+    """All key-figure column words as one regex alternation, longest first (TP-ENNUSTE before TP)."""
+    words = sorted({w for ws in kpi_column_words().values() for w in ws}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
+
+
+def section_starts() -> tuple[re.Pattern[str], ...]:
+    """Lines that open a section of a sector's report; a table never goes on past one."""
+    return tuple(pattern(name) for name in _data()["section_starts"])
+
+
+@cache
+def status_words() -> dict[str, dict[str, list[str]]]:
+    """Status words as documents write them, by schema status and language."""
+    return {status: dict(langs) for status, langs in _data()["status"].items()}
+
+
+@cache
+def traffic_light_words() -> dict[str, dict[str, list[str]]]:
+    return {status: dict(langs) for status, langs in _data()["traffic_lights"].items()}
+
+
+# The structural patterns by name, for the modules that match them line by line.
+OBJECTIVES_MARKER = pattern("objectives_marker")
+PRIORITIES_MARKER = pattern("priorities_marker")
+GOAL_CAPTION = pattern("goal_caption")
+KPI_TITLE = pattern("kpi_title")
+KPI_HEADER = pattern("kpi_header")
+AREA = pattern("area")
+PERSON = pattern("person")
+BUDGET_START = pattern("budget_start")
+COUNCIL_DECISION = pattern("council_decision")
+PAGE_NUMBER = pattern("page_number")
+RUNNING_PAGE_NUMBER = pattern("running_page_number")
+WELFARE_TITLE = pattern("welfare_title")
+INDICATOR_HINT = pattern("indicator_hint")
+TITLE_RE = pattern("official_title")
+UNIT_LINE = pattern("unit_line")
+SCHEDULE_RE = pattern("schedule")
+SDG_ITEM = pattern("sdg_item")

@@ -1,0 +1,156 @@
+"""Layout strategies and profiles extend hyte without touching src/.
+
+A municipality's template with its own column heading needs only a profile; a new
+document shape needs only one strategy class registered beside the others.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from hytetool.cli import app
+from hytetool.docmodel import Line
+from hytetool.normalize.cells import Para
+from hytetool.normalize.layouts import REGISTRY, LayoutStrategy, Reading, Scan
+from hytetool.normalize.tables import GoalTable, TableRow
+from hytetool.pipeline import extract_file
+from hytetool.profile import Profile
+from hytetool.yamlio import read_yaml_text
+
+CARDS = """Toimenpidekortit 2026
+
+KORTTI
+Liikuntaneuvonta ikäihmisille
+KORTTI
+Kirjaston lukupiirit
+"""
+
+
+class ToyCards(LayoutStrategy):
+    """A made-up shape: 'KORTTI' lines, each followed by one action."""
+
+    name = "toy-cards"
+
+    def offer(self, scan: Scan, index: int) -> Reading | None:
+        if scan.lines[index].text.strip() == "KORTTI" and not any(
+                r.strategy is self for r in scan.regions):
+            return Reading(self, 1.0, reason="a KORTTI line")
+        return None
+
+    def continues(self, scan: Scan, region, index: int) -> bool:
+        return scan.lines[index].text.strip() == "KORTTI"
+
+    def read(self, lines: list[Line], region, strategy) -> GoalTable:
+        table = GoalTable(self.name, lines[0].no, lines[-1].no)
+        for line in lines:
+            if line.text.strip() and line.text.strip() != "KORTTI":
+                table.rows.append(TableRow(actions=[Para((line,))]))
+        return table
+
+
+def test_a_toy_strategy_registered_from_outside_reads_its_tables(tmp_path: Path) -> None:
+    path = tmp_path / "cards.txt"
+    path.write_text(CARDS, encoding="utf-8")
+    without = extract_file(path)
+    assert "toy-cards" not in without.layouts and not without.document.goals
+    with REGISTRY.added(ToyCards()):
+        result = extract_file(path)
+    assert result.layouts == ["toy-cards"]
+    assert [a.text for g in result.document.goals for a in g.actions] == [
+        "Liikuntaneuvonta ikäihmisille", "Kirjaston lukupiirit"]
+    assert REGISTRY.strategies[-1].name != "toy-cards", "the strategy stays registered after the block"
+
+
+TABLE = ("Tavoite\tToimenpide\tMahdolliset toimenpidemittarit\n"
+         "Liikkuvat lapset\tKoululaisten liikuntakerhot\tKerhojen määrä\n")
+
+
+def test_a_heading_word_from_a_test_profile_names_a_column(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(TABLE, encoding="utf-8")
+    generic = extract_file(path).document
+    assert [a.indicators for g in generic.goals for a in g.actions] == [[]]
+    assert [u.text for u in generic.unplaced] == ["Kerhojen määrä"]  # kept, never dropped
+
+    profile_file = tmp_path / "hyte-profile.yaml"
+    profile_file.write_text("municipality: Esimerkkilä\nheadings:\n  indicators: [Mahdolliset toimenpidemittarit]\n",
+                            encoding="utf-8")
+    document = extract_file(path, Profile.load(profile_file)).document
+    assert [a.indicators for g in document.goals for a in g.actions] == [["Kerhojen määrä"]]
+    assert document.unplaced == [] and document.municipality == "Esimerkkilä"
+
+
+def test_a_profile_names_the_sectors_of_its_municipality(tmp_path: Path) -> None:
+    profile_file = tmp_path / "hyte-profile.yaml"
+    profile_file.write_text("sectors:\n  - name: Sivistystoimiala\n    aliases: [sivistys]\n"
+                            "    officials: [sivistysjohtaja]\n", encoding="utf-8")
+    profile = Profile.load(profile_file)
+    assert profile.sector_name("Strateginen päämäärä: Osaava kunta, sivistys") == "Sivistystoimiala"
+    # without a profile: a -toimiala word as the document writes it, and no other municipality's list
+    assert Profile().sector_name("Teknisen toimen ja Vapaa-aikatoimialan tavoitteet") == "Vapaa-aikatoimiala"
+    assert Profile().sector_name("hyvinvointi") is None
+
+
+def test_a_profile_with_an_unknown_key_or_role_is_one_clear_line(tmp_path: Path) -> None:
+    bad = tmp_path / "hyte-profile.yaml"
+    bad.write_text("municipality: X\nheadngs: {}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "none"), "--strategy", str(bad)])
+    assert result.exit_code == 1 and "headngs" in result.output and "Traceback" not in result.output
+    bad.write_text("headings:\n  mittari: [Mittarit]\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "none"), "--strategy", str(bad)])
+    assert result.exit_code == 1 and "unknown column role 'mittari'" in result.output
+
+
+def test_the_kemi_profile_is_data_not_code() -> None:
+    """No string in src/ names one municipality's sectors or services."""
+    src = Path(__file__).resolve().parents[1] / "src" / "hytetool"
+    for word in ("Kemi", "Keskusvirasto", "kivalo", "pointti", "ohjaamo", "Perusturvatoimiala"):
+        hits = [p.name for p in src.rglob("*.py") if word.lower() in p.read_text(encoding="utf-8").lower()]
+        hits += [p.name for p in src.rglob("*.yaml") if word.lower() in p.read_text(encoding="utf-8").lower()]
+        assert hits == [], f"{word!r} in {hits}"
+    profile = read_yaml_text((src.parents[1] / "hyte-profile.yaml").read_text(encoding="utf-8"))
+    assert profile["municipality"] == "Kemi" and len(profile["sectors"]) == 5
+
+
+def test_inspect_lists_strategies_and_column_roles_for_any_format(tmp_path: Path) -> None:
+    """hyte inspect works on text, Word and Excel too, naming where each role came from."""
+    generated = Path(__file__).resolve().parent / "fixtures" / "generated"
+    for name in ("report_2023.docx", "report_2023_excel.xlsx"):
+        result = CliRunner().invoke(app, ["inspect", str(generated / name)])
+        assert result.exit_code == 0, result.output
+        assert "cell-table (confidence 1.00" in result.output
+        assert "'Toimenpiteet' -> action: heading 'toimenpiteet' (vocabulary)" in result.output
+    path = tmp_path / "plan.txt"
+    path.write_text(TABLE, encoding="utf-8")
+    profile_file = tmp_path / "hyte-profile.yaml"
+    profile_file.write_text("headings:\n  indicators: [Mahdolliset toimenpidemittarit]\n", encoding="utf-8")
+    plain = CliRunner().invoke(app, ["inspect", str(path), "--profile", str(tmp_path / "none.yaml")])
+    assert "'Mahdolliset toimenpidemittarit' -> no role" in plain.output
+    with_profile = CliRunner().invoke(app, ["inspect", str(path), "--profile", str(profile_file)])
+    assert "-> indicators: heading 'Mahdolliset toimenpidemittarit' (profile)" in with_profile.output
+    refused = CliRunner().invoke(app, ["inspect", str(path), "--page", "2"])
+    assert refused.exit_code == 1 and "--page draws a PDF page" in refused.output
+
+
+def test_word_headings_and_lists_reach_the_document_model(tmp_path: Path) -> None:
+    import docx
+
+    from hytetool.docmodel import Heading, Paragraph
+    from hytetool.extract.docx import read_docx
+
+    document = docx.Document()
+    document.add_heading("Hyvinvointisuunnitelma 2025", level=1)
+    document.add_heading("1. Osallisuus", level=2)
+    document.add_paragraph("Vastuu: Kaupunginkanslia")
+    document.add_paragraph("Liikuntaneuvonta", style="List Bullet")
+    document.add_paragraph("Kerhot", style="List Number")
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    model = read_docx(path)
+    assert [(h.level, h.text) for h in model.outline()] == [(1, "Hyvinvointisuunnitelma 2025"), (2, "1. Osallisuus")]
+    paragraphs = [b for b in model.blocks if isinstance(b, Paragraph)]
+    assert [(p.text, p.label) for p in paragraphs][:1] == [("Vastuu: Kaupunginkanslia", "Vastuu")]
+    assert [p.marker for p in paragraphs[1:]] == ["bullet", "1."]
+    assert [line.text for line in model.lines][:2] == ["Hyvinvointisuunnitelma 2025", "1. Osallisuus"]
