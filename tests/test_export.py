@@ -34,7 +34,7 @@ from hytetool.yamlio import write_document
 EXPECTED_COLUMNS = [
     "source", "record", "sector", "period", "strategic_goal", "objective", "text",
     "responsible", "schedule", "indicators", "outcome", "sdg", "area", "parent",
-    "values", "id", "page", "lines",
+    "values", "id", "page", "lines", "reason",
 ]
 SHA = "0" * 64
 
@@ -129,6 +129,7 @@ ACTION_ROW = {
     "id": "ymparistosertifiointi",
     "page": 2,
     "lines": "12-20",
+    "reason": None,
 }
 KPI_ROW = {
     "source": "003_toteuma.txt",
@@ -149,6 +150,7 @@ KPI_ROW = {
     "id": "hallinto/1",
     "page": None,
     "lines": None,
+    "reason": None,
 }
 
 
@@ -246,7 +248,7 @@ def test_year_filter_uses_plan_period_when_period_is_none(tmp_path: Path) -> Non
 
 def test_jsonl(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "out" / "records.jsonl"
-    assert export_paths([folder], "jsonl", out) == 8
+    assert export_paths([folder], "jsonl", out).records == 8
     text = out.read_text(encoding="utf-8")
     assert "Päiväkodeista" in text  # ensure_ascii=False
     lines = text.splitlines()
@@ -258,14 +260,14 @@ def test_jsonl(folder: Path, tmp_path: Path) -> None:
 
 
 def test_jsonl_to_stdout(folder: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
-    assert export_paths([folder], "jsonl", None) == 8
+    assert export_paths([folder], "jsonl", None).records == 8
     lines = capsysbinary.readouterr().out.decode("utf-8").splitlines()
     assert json.loads(lines[0])["text"] == "Kaupunginjohtajan aamukahvit"
 
 
 def test_csv(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "records.csv"
-    assert export_paths([folder], "csv", out) == 8
+    assert export_paths([folder], "csv", out).records == 8
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # BOM for Excel on Windows
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
@@ -285,13 +287,13 @@ def test_csv(folder: Path, tmp_path: Path) -> None:
 
 def test_xlsx(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "records.xlsx"
-    assert export_paths([folder], "xlsx", out) == 8
+    assert export_paths([folder], "xlsx", out).records == 8
     ws = load_workbook(out).active
     header = [c.value for c in ws[1]]
     assert header == EXPECTED_COLUMNS
     assert all(c.font.bold for c in ws[1])
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:R9"
+    assert ws.auto_filter.ref == "A1:S9"
     rows = {r[15]: dict(zip(EXPECTED_COLUMNS, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
     action = rows["ymparistosertifiointi"]
     assert action["responsible"] == "Varhaiskasvatuspäällikkö; Johtava rehtori"
@@ -318,7 +320,7 @@ def test_xlsx_is_deterministic(folder: Path, tmp_path: Path) -> None:
 
 
 def test_format_name_is_case_insensitive(folder: Path, tmp_path: Path) -> None:
-    assert export_paths([folder], "CSV", tmp_path / "r.csv") == 8
+    assert export_paths([folder], "CSV", tmp_path / "r.csv").records == 8
 
 
 def test_no_temp_files_left(folder: Path, tmp_path: Path) -> None:
@@ -389,3 +391,23 @@ def test_cli_export_bad_format(folder: Path) -> None:
     result = CliRunner().invoke(app, ["export", str(folder), "--format", "pdf"])
     assert result.exit_code != 0, result.output
     assert "unknown format" in result.output, result.output
+
+
+def test_text_no_strategy_recognised_is_exported_as_unplaced_rows_and_counted(tmp_path: Path) -> None:
+    """Issue 12: nothing is all-or-nothing; what could not be placed reaches the export too."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "muistio.txt").write_text(
+        "Hyvinvointityöryhmän muistio\n\nKokous pidettiin kirjastolla.\nSeuraava kokous syksyllä.\n",
+        encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["extract", str(raw), "--out", str(tmp_path / "yaml"), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "records.csv"
+    result = runner.invoke(app, ["export", str(tmp_path / "yaml"), "--format", "csv", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    unplaced = [r for r in rows if r["record"] == "unplaced"]
+    assert [r["text"] for r in unplaced] == ["Kokous pidettiin kirjastolla.\nSeuraava kokous syksyllä."]
+    assert all(r["reason"] for r in unplaced)
+    assert f"{len(unplaced)} of them are text hyte could not place" in result.output

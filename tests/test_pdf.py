@@ -74,8 +74,10 @@ def test_fixture_gives_the_records_of_its_source(name: str) -> None:
     seed, bar = CASES[name]
     source = load_document(next(SOURCE.glob(f"{seed}_*.yaml")))
     doc = extract_file(GENERATED / name, STRATEGY).document
-    expected = [r for r in iter_records(source) if r["record"] != "kpi"]
-    actual = [r for r in iter_records(doc) if r["record"] != "kpi"]
+    # Key figures have their own tests; unplaced text differs in shape between a column-wise
+    # text export and its typeset table, and is not a record to match.
+    expected = [r for r in iter_records(source) if r["record"] not in ("kpi", "unplaced")]
+    actual = [r for r in iter_records(doc) if r["record"] not in ("kpi", "unplaced")]
     recall, accuracy, problems = compare(expected, actual, source.sector, doc.sector)
     report = "\n".join(problems[:20])
     assert recall >= bar, f"{name}: record recall {recall:.3f} < {bar}\n{report}"
@@ -134,7 +136,7 @@ def test_sideways_pages_give_the_same_records_as_upright_ones() -> None:
     """interim_2022_turned.pdf is interim_2022_unruled.pdf with pages turned in the four
     ways landscape pages reach a PDF (tests/fixtures/README.md): nothing may change."""
     turned = content(GENERATED / "interim_2022_turned.pdf")
-    assert len(turned) == 181
+    assert sum(r["record"] != "unplaced" for r in turned) == 181
     assert turned == content(GENERATED / "interim_2022_unruled.pdf")
 
 

@@ -180,7 +180,10 @@ def export(
     except HyteError as exc:
         fail(exc)
     if output is not None and not State.quiet:
-        err.print(f"wrote {count} records to {output}", highlight=False)
+        err.print(f"wrote {count.records} records to {output}", highlight=False)
+    if count.unplaced and not State.quiet:
+        err.print(f"{count.unplaced} of them are text hyte could not place (record 'unplaced', see column"
+                  " 'reason'); docs/profile.md says how to teach hyte the template", highlight=False)
 
 
 @app.command()

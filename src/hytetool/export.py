@@ -18,6 +18,7 @@ import json
 import math
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,7 @@ COLUMNS: tuple[str, ...] = (
     "id",
     "page",
     "lines",
+    "reason",
 )
 # `--all-years` appends this column: the id an objective or action shares with the same
 # objective or action in other documents and years (hytetool.track; docs/tracking.md).
@@ -89,7 +91,8 @@ def _row(doc: Document, record: str, **fields: Any) -> Record:
 
 
 def iter_records(doc: Document) -> Iterator[Record]:
-    """Rows of one document: per goal objectives, priorities, actions, outcomes; then KPI rows."""
+    """Rows of one document: per goal objectives, priorities, actions, outcomes; then KPI
+    rows; last the text the extractor could not place (record `unplaced`, with its reason)."""
     for goal in doc.goals:
         objective_text = {o.id: o.text for o in goal.objectives}
         for obj in goal.objectives:
@@ -117,6 +120,9 @@ def iter_records(doc: Document) -> Iterator[Record]:
                 parent=kpi.parent, values={k: _number(v) for k, v in kpi.values.items()},
                 id=f"{table.id}/{index}", page=kpi.page, lines=_lines(kpi.lines),
             )
+    for item in doc.unplaced:  # kept so a reader of the export sees what hyte could not place
+        yield _row(doc, "unplaced", text=item.text, reason=item.reason, page=item.page,
+                   lines=_lines(item.lines))
 
 
 # ---------------------------------------------------------------- input
@@ -244,9 +250,17 @@ def write_xlsx(records: Iterable[Record], output: Path, columns: tuple[str, ...]
     atomic_write_bytes(output, xlsx_bytes(records, columns))
 
 
+@dataclass(frozen=True)
+class Exported:
+    """What `export_paths` wrote: all rows, and how many of them are unplaced text."""
+
+    records: int
+    unplaced: int
+
+
 def export_paths(paths: Iterable[Path], fmt: str, output: Path | None, year: int | None = None,
-                 all_years: bool = False) -> int:
-    """Export every record under `paths` as `fmt`; returns the number of records written.
+                 all_years: bool = False) -> Exported:
+    """Export every record under `paths` as `fmt`; returns the counts written.
 
     `all_years`: every document whatever its year, with the extra column `shared_id`.
     """
@@ -266,4 +280,4 @@ def export_paths(paths: Iterable[Path], fmt: str, output: Path | None, year: int
     else:
         assert output is not None
         write_xlsx(records, output, columns)
-    return len(records)
+    return Exported(len(records), sum(1 for r in records if r["record"] == "unplaced"))
