@@ -102,6 +102,10 @@ def test_joining_unwrapped_words_never_loses_a_word(words: list[str]) -> None:
         ("Hoiva- ja hoitotyön päällikkö 2022 alkaen", ["Hoiva- ja hoitotyön päällikkö"], "2022 alkaen"),
         ("Kivalo-opiston rehtori/\nv.2021-2025", ["Kivalo-opiston rehtori"], "v.2021-2025"),
         ("Ympäristöjohtaja/2022 Ympäristöjohtaja/2022", ["Ympäristöjohtaja"], "2022"),
+        ("Hyvinvointialue (perhekeskus, neuvola); sivistystoimi",
+         ["Hyvinvointialue (perhekeskus, neuvola)", "sivistystoimi"], None),
+        ("Tekninen toimi (liikuntapaikat ja viheralueet) ja järjestöt",
+         ["Tekninen toimi (liikuntapaikat ja viheralueet)", "järjestöt"], None),
     ],
 )
 def test_responsible_cell_gives_units_and_schedule(text: str, units: list[str], schedule: str) -> None:
@@ -146,3 +150,16 @@ def test_slug_is_always_a_valid_id(text: str) -> None:
 def test_slug_keeps_readable_words() -> None:
     assert slugify("Ympäristösertifiointi laajenee päiväkodeille") == "ymparistosertifiointi-laajenee-paivakodeille"
     assert clean_ws(" a \u00a0 b ") == "a b"
+
+
+def test_a_numbered_list_in_an_action_cell_is_one_action_per_item() -> None:
+    """Issue 13: "1. …", "2. …" in one cell beside shared cells; numbering stripped, a
+    wrapped item stays whole, and a single numbered line is not a list."""
+    from hytetool.docmodel import Line
+    from hytetool.normalize.cells import Para, list_items
+
+    cell = Para((Line(5, "1. Nuorisovaltuuston toiminta"), Line(5, "2. Kouluille osallisuusraati,"),
+                 Line(5, "joka kokoontuu kahdesti"), Line(5, "• Kerhot")))
+    assert [p.text for p in list_items([cell])] == [
+        "Nuorisovaltuuston toiminta", "Kouluille osallisuusraati, joka kokoontuu kahdesti", "Kerhot"]
+    assert list_items([Para((Line(1, "Liikuntaa 2 kertaa viikossa"),))]) == []

@@ -9,13 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hytetool.model import Action, Objective, Outcome, Priority, StrategicGoal
-from hytetool.normalize.cells import Para, parse_responsible
+from hytetool.normalize.cells import Para, list_items, parse_responsible
 from hytetool.city_strategy import Strategy
 from hytetool.normalize.tables import GoalTable, TableRow
 from hytetool.status import derive_status
 from hytetool.textutil import SlugRegistry, clean_ws, slugify
 
 UNKNOWN_GOAL = "Tuntematon strateginen päämäärä"  # goal not named by caption nor strategy
+# A list of actions in one cell ("1. ...", "2. ..." or bullets) gives one action per item;
+# a lone numbered line is an action that happens to start with a number.
+MIN_LIST_ITEMS = 2
 
 
 @dataclass
@@ -86,6 +89,8 @@ class Builder:
             return [self._action(table, row, objective_id, [p]) for p in row.actions]
         if not (row.actions or row.outcome or row.indicators or row.responsible):
             return []
+        if len(items := list_items(row.actions)) >= MIN_LIST_ITEMS:
+            return [self._action(table, row, objective_id, [p]) for p in items]
         return [self._action(table, row, objective_id, row.actions)]
 
     def _action(self, table: GoalTable, row: TableRow, objective_id: str | None, paras: list[Para]) -> Action:

@@ -9,9 +9,9 @@ paragraph (cell, list entry).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from hytetool.docmodel import Line
+from hytetool.docmodel import LIST_MARKER, Line, list_marker
 from hytetool.textutil import clean_ws, join_lines
 from hytetool.vocabulary import SCHEDULE_RE, SDG_ITEM
 from hytetool.periods import unify_dashes
@@ -117,6 +117,27 @@ def _starts_item(text: str) -> bool:
     return bool(first) and not first.islower() and first not in "(),.;"
 
 
+def list_items(paras: list[Para]) -> list[Para]:
+    """The items of a list written in one cell ("1. Kerhot", "2. Leirit"; "- a", "- b"), each
+    a Para with its marker stripped; [] when the cell is not such a list. Every item must
+    start with a list marker, so a sentence with a number in it is never cut."""
+    lines = [line for p in paras for line in p.lines if not line.blank]
+    if not lines or list_marker(lines[0].text) is None:
+        return []
+    groups: list[list[Line]] = []
+    for line in lines:
+        if list_marker(line.text) is not None:
+            groups.append([_without_marker(line)])
+        else:
+            groups[-1].append(line)  # a wrapped item goes on without a marker
+    return [Para(tuple(group)) for group in groups]
+
+
+def _without_marker(line: Line) -> Line:
+    match = LIST_MARKER.match(line.text)
+    return replace(line, text=line.text[match.end("marker"):].lstrip()) if match else line
+
+
 def join_paras(paras: list[Para]) -> str:
     return "\n".join(p.text for p in paras)
 
@@ -137,12 +158,26 @@ def parse_responsible(text: str) -> tuple[list[str], str | None]:
     schedules = [clean_ws(m.group(0)) for m in SCHEDULE_RE.finditer(plain)]
     rest = SCHEDULE_RE.sub("\n", plain)
     units = []
-    for part in _RESPONSIBLE_SPLIT.split(rest):
+    for part in _split_outside_brackets(rest):
         unit = clean_ws(part).strip(" /.,:-")
         if unit and unit.lower() not in {"ja", "v."} and unit not in units:
             units.append(unit)
     schedule = "; ".join(dict.fromkeys(s.strip(" /") for s in schedules)) or None
     return units, schedule
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """Split at separators, but not inside parentheses: "Hyvinvointialue (perhekeskus,
+    neuvola)" is one responsible party."""
+    parts: list[str] = []
+    start = 0
+    for match in _RESPONSIBLE_SPLIT.finditer(text):
+        before = text[: match.start()]
+        if before.count("(") > before.count(")"):
+            continue
+        parts.append(text[start : match.start()])
+        start = match.end()
+    return parts + [text[start:]]
 
 
 def parse_sdg(texts: list[str]) -> list[int]:
