@@ -154,3 +154,31 @@ def test_word_headings_and_lists_reach_the_document_model(tmp_path: Path) -> Non
     assert [(p.text, p.label) for p in paragraphs][:1] == [("Vastuu: Kaupunginkanslia", "Vastuu")]
     assert [p.marker for p in paragraphs[1:]] == ["bullet", "1."]
     assert [line.text for line in model.lines][:2] == ["Hyvinvointisuunnitelma 2025", "1. Osallisuus"]
+
+
+def test_theme_heading_and_objective_sentence_above_a_table_name_its_goal_and_objective(tmp_path: Path) -> None:
+    """Issue 13: "2. Liikunta ja ulkoilu" heads a table without an objective column and
+    "Tavoite: …" under it is the objective of its rows; the table below the next heading
+    gets that heading. Neither line is left unplaced."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Hyvinvointisuunnitelma 2025", level=0)
+    for theme, objective, action in [("1. Osallisuus", "Asukkaat vaikuttavat.", "Nuorisovaltuusto"),
+                                     ("2. Liikunta ja ulkoilu", "Liikkuminen lisääntyy.", "Lähiliikuntapaikat")]:
+        document.add_heading(theme, level=1)
+        document.add_paragraph(f"Tavoite: {objective}")
+        table = document.add_table(rows=2, cols=3)
+        for cell, text in zip(table.rows[0].cells, ["Toimenpide", "Vastuutaho", "Mittari"]):
+            cell.text = text
+        for cell, text in zip(table.rows[1].cells, [action, "Vapaa-aikapalvelut", "Osallistujat"]):
+            cell.text = text
+    path = tmp_path / "teemat.docx"
+    document.save(path)
+    doc = extract_file(path, Profile()).document
+    assert [(g.name, [o.text for o in g.objectives], [a.text for a in g.actions]) for g in doc.goals] == [
+        ("Osallisuus", ["Asukkaat vaikuttavat."], ["Nuorisovaltuusto"]),
+        ("Liikunta ja ulkoilu", ["Liikkuminen lisääntyy."], ["Lähiliikuntapaikat"]),
+    ]
+    assert all(a.objective == g.objectives[0].id for g in doc.goals for a in g.actions)
+    assert doc.unplaced == []

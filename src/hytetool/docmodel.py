@@ -38,6 +38,7 @@ class Line:
     page: int | None = None
     cells: tuple[str, ...] | None = None  # cell texts when the source marks cells
     bbox: Box | None = None
+    level: int | None = None  # a heading's level (1 = title level); None for other lines
 
     @property
     def blank(self) -> bool:
@@ -129,7 +130,8 @@ class DocumentModel:
             if isinstance(block, Table):
                 out += [Line(r.no, r.text, r.page, r.grid(), r.bbox) for r in block.rows]
             else:
-                out.append(Line(block.no, block.text, block.page, None, block.bbox))
+                level = block.level if isinstance(block, Heading) else None
+                out.append(Line(block.no, block.text, block.page, None, block.bbox, level))
         return out
 
     def tables(self) -> list[Table]:

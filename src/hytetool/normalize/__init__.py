@@ -7,12 +7,13 @@ schema objects, and keep every line that found no place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hytetool.docmodel import DocumentModel, Line
 from hytetool.model import BudgetNote, Document, KpiTable, Source, Unplaced
 from hytetool.normalize.build import Builder
 from hytetool.normalize.cells import Para
+from hytetool.normalize.context import Context, context_above
 from hytetool.normalize.loose import read_loose
 from hytetool.normalize.metadata import read_metadata
 from hytetool.normalize.regions import Region, assign_captions, caption_of, find_regions
@@ -63,11 +64,14 @@ def _normalize(source: DocumentModel, profile: Profile) -> Normalized:
     strategy, municipality = profile.strategy, profile.municipality
     lines, regions, captions = layout_regions(source, profile)
     tables = [_read_region(lines[r.start : r.end], r, strategy) for r in regions]
-    _name_goals_and_sectors(tables, regions, strategy)
+    contexts = _contexts(lines, regions)
+    for table, context in zip(tables, contexts):
+        table.objective_above = context.objective
+    _name_goals_and_sectors(tables, regions, strategy, [c.theme for c in contexts])
     builder = Builder(strategy=strategy)
     for table in tables:
         builder.add_table(table)
-    used = _used_lines(lines, regions, captions)
+    used = _used_lines(lines, regions, captions) | {lines[i].no for c in contexts for i in c.used}
     loose = read_loose(lines, used)
     meta = read_metadata(
         _title_lines(lines),
@@ -131,23 +135,32 @@ def _drop_running_headers(lines: list[Line]) -> list[Line]:
 
 def _with_text(line: Line, text: str) -> Line:
     trailing = line.text[len(line.text.rstrip()) :]
-    return Line(line.no, text.rstrip() + trailing if text.strip() else line.text, line.page, line.cells, line.bbox)
+    return replace(line, text=text.rstrip() + trailing if text.strip() else line.text)
 
 
 def _read_region(lines: list[Line], region: Region, strategy: Strategy) -> GoalTable:
     return region.strategy.read(lines, region, strategy)
 
 
-def _name_goals_and_sectors(tables: list[GoalTable], regions: list[Region], strategy: Strategy) -> None:
+def _contexts(lines: list[Line], regions: list[Region]) -> list[Context]:
+    """The theme heading and objective sentence above each table without a caption."""
+    title = set(_title_indices(lines))
+    floors = [0] + [r.end for r in regions[:-1]]
+    return [Context() if r.caption else context_above(lines, r.start, floor, title)
+            for r, floor in zip(regions, floors)]
+
+
+def _name_goals_and_sectors(tables: list[GoalTable], regions: list[Region], strategy: Strategy,
+                            themes: list[str | None]) -> None:
     """Goal: the table's caption, else the strategy its objectives come from, else the
-    previous table's (a table continued on the next page). Sector: caption, else the
-    officials the table names."""
+    theme heading above it, else the previous table's (a table continued on the next
+    page). Sector: caption, else the officials the table names."""
     previous: GoalTable | None = None
-    for table, region in zip(tables, regions):
+    for table, region, theme in zip(tables, regions, themes):
         texts = [p.text for p in table.objectives] + [p.text for row in table.rows for p in row.objective]
         if region.caption is not None:
             table.goal, table.goal_from_caption = region.caption.goal, True
-        table.goal = table.goal or strategy.goal_of(texts) or (previous.goal if previous else None)
+        table.goal = table.goal or strategy.goal_of(texts) or theme or (previous.goal if previous else None)
         table.sector = region.caption.sector if region.caption else None
         if not table.one_action_per_paragraph:  # a plan row names several units: no one sector
             table.sector = table.sector or _sector_from_officials(table)

@@ -71,8 +71,9 @@ class Builder:
                 Outcome(id=self._slug("outcome", _plain(para)), text=_plain(para), sector=table.sector,
                         lines=para.span, page=para.page, bbox=_bbox([para]))
             )
+        above = self.objective(goal, table.objective_above, table.sector) if table.objective_above else None
         for row in table.rows:
-            objective_id = self._row_objective(goal, row, table.sector)
+            objective_id = self._row_objective(goal, row, table.sector) or above
             goal.actions.extend(self._actions(table, row, objective_id))
 
     def _row_objective(self, goal: StrategicGoal, row: TableRow, sector: str | None) -> str | None:

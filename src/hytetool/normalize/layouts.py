@@ -13,6 +13,7 @@ To support a new document shape, write one class with `name`, `offer`, `read` (a
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -56,8 +57,16 @@ class Scan:
     regions: list[Region] = field(default_factory=list)
     stops: list[int] = field(default_factory=list)  # where prose ended a cell table
 
+    def __post_init__(self) -> None:
+        self._headings = [i for i, line in enumerate(self.lines) if line.level is not None]
+
     def caption_since(self, region: Region, index: int) -> bool:
         return any(region.start < c.index < index for c in self.captions)
+
+    def heading_since(self, start: int, index: int) -> bool:
+        """A heading line stands between `start` and `index` (a new section begins)."""
+        at = bisect_left(self._headings, start)
+        return at < len(self._headings) and self._headings[at] < index
 
 
 class LayoutStrategy:

@@ -86,8 +86,8 @@ def same_cells(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool:
 
 def continues_table(scan: Scan, region: Region, index: int) -> bool:
     """A repeated header (even after a note), or a 2022-25 row inside the open table; a
-    table that resumes after a note keeps the note inside it."""
-    if scan.caption_since(region, index):
+    table that resumes after a note keeps the note inside it; after a heading it is a new table."""
+    if scan.caption_since(region, index) or scan.heading_since(region.start, index):
         return False
     line, stopped = scan.lines[index], bool(scan.stops and scan.stops[-1] > region.start)
     if same_cells(scan.lines[region.start].cells, line.cells) or (is_marker_row(line.cells) and not stopped):

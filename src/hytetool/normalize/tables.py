@@ -42,4 +42,5 @@ class GoalTable:
     outcomes: list[Para] = field(default_factory=list)  # goal-level outcome paragraphs
     sdg: list[int] = field(default_factory=list)
     one_action_per_paragraph: bool = False  # each action line its own action (plans)
+    objective_above: Para | None = None  # "Tavoite: …" above the table, for rows without one
     unplaced: list[tuple[Para, str]] = field(default_factory=list)

@@ -1,0 +1,77 @@
+"""What stands above a table: the theme heading it sits under and an objective sentence.
+
+Many templates put the level above the objectives (painopistealue, teema) in a heading
+("2. Liikunta ja ulkoilu") and give the objective as a sentence under it ("Tavoite:
+Asukkaiden osallisuus lisääntyy.") instead of a column. A table without a caption and
+without a goal of the municipality's strategy takes its goal from that heading, and rows
+without an objective of their own take that sentence as their objective.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hytetool.docmodel import LIST_MARKER, Line
+from hytetool.normalize.cells import Para
+from hytetool.profile import current as current_profile
+from hytetool.textutil import clean_ws
+from hytetool.vocabulary import Column, label_of
+
+# "Tavoite: …" / "Mål: …": the label and its sentence.
+_LABELLED = re.compile(r"^\s*(?P<label>[^:]{1,40}):\s*(?P<text>\S.*)$", re.S)
+# "2.", "2.1" or "IV." in front of a theme's name is numbering, not the name.
+_THEME_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+")
+
+
+@dataclass
+class Context:
+    """The theme heading (its line index and name) and the objective sentence above a table."""
+
+    heading: int | None = None
+    theme: str | None = None
+    objective: Para | None = None
+    objective_index: int | None = None
+
+    @property
+    def used(self) -> list[int]:
+        """Line indices this context consumed (so they are not reported as unplaced)."""
+        return [i for i in (self.heading, self.objective_index) if i is not None]
+
+
+def context_above(lines: list[Line], start: int, floor: int, skip: set[int]) -> Context:
+    """The nearest heading above `start` (not below `floor`, the end of the table before)
+    and a labelled objective sentence between it and the table. `skip`: title lines."""
+    context = Context()
+    for index in range(start - 1, floor - 1, -1):
+        line = lines[index]
+        if index in skip or line.blank or line.cells:
+            continue
+        if line.level is not None:
+            if _is_theme(line.text):
+                context.heading, context.theme = index, _theme_name(line.text)
+            break
+        if context.objective is None and (sentence := objective_sentence(line)) is not None:
+            context.objective, context.objective_index = sentence, index
+    return context
+
+
+def objective_sentence(line: Line) -> Para | None:
+    """'Tavoite: Asukkaiden osallisuus lisääntyy.' -> its sentence as a Para."""
+    match = _LABELLED.match(line.text)
+    if match is None or label_of(match["label"]) is not Column.objective:
+        return None
+    return Para((Line(line.no, match["text"].strip(), line.page, None, line.bbox),))
+
+
+def _is_theme(text: str) -> bool:
+    """A heading that can name a theme: not a sector's heading, not a column label."""
+    plain = clean_ws(text)
+    return bool(plain) and not current_profile().is_sector_heading(plain) and label_of(plain) is None
+
+
+def _theme_name(text: str) -> str:
+    plain = clean_ws(text)
+    if match := LIST_MARKER.match(plain):
+        plain = plain[match.end("marker"):].strip()
+    return _THEME_NUMBER.sub("", plain).strip()
