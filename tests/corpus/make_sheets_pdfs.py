@@ -236,7 +236,7 @@ def louhela_unruled(out: Path) -> Path:
     for caption, rows in tables:
         story.append(Paragraph(caption, heading))
         data = [[Paragraph(h, bold) for h in head]] + [[Paragraph(v, cell) for v in row] for row in rows]
-        story.append(Table(data, colWidths=[w * mm for w in (40, 50, 32, 52, 20, 24, 49)], repeatRows=1,
+        story.append(Table(data, colWidths=[w * mm for w in (40, 50, 40, 50, 20, 24, 43)], repeatRows=1,
                            style=style))
 
     def footer(canvas, document) -> None:

@@ -17,7 +17,7 @@ from corpus_kit import (header_footer, new_document, repeat_header, shade, width
 
 def harjula_plan(out: Path) -> Path:
     """Landscape plan; "Painopistealue N" heading above each table; merged objective cells."""
-    doc = new_document(font="Calibri", size=10, landscape=True, author="Harjulan kunta")
+    doc = new_document(font="DejaVu Sans Condensed", size=9, landscape=True, author="Harjulan kunta")
     header_footer(doc, "Harjulan kunta\tHyvinvointisuunnitelma 2025–2028\tLuonnos 2/2025",
                   "Hyvinvointiryhmä / hyvinvointikoordinaattori", numbered="of")
     doc.add_heading("Harjulan kunnan hyvinvointisuunnitelma 2025–2028", level=0)
@@ -25,7 +25,7 @@ def harjula_plan(out: Path) -> Path:
                       "painopistealueittain; toteutumista seurataan vuosittain hyvinvointikertomuksessa.")
     head = ["Kehittämiskohde", "Toimenpiteet", "Vastuutaho", "Yhteistyökumppanit", "Aikataulu",
             "Resurssit", "Arviointimittari"]
-    sizes = [40, 58, 32, 36, 22, 30, 39]
+    sizes = [46, 49, 34, 40, 21, 32, 35]
     tables = [
         ("Painopistealue 1: Osallisuus ja yhteisöllisyys", [
             ["Kuntalaisten osallistumismahdollisuudet lisääntyvät",
