@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus_scoring import (CORPUS, corpus_files, expectation_files, load_expected, score_file,
-                            score_records, ACTION_FIELDS)
+from corpus_scoring import (ACTION_FIELDS, CORPUS, corpus_files, expectation_files, load_expected,
+                            score_file, score_kpi, score_records)
 
 # Fewer documents than this and the corpus no longer covers the families of issue 13.
 MIN_DOCUMENTS = 12
@@ -121,7 +121,14 @@ def _expected_texts(expected: dict) -> list[str]:
                 texts.extend(value if isinstance(value, list) else [value])
     for row in expected.get("kpi", []):
         texts.extend(v for v in (row["label"], row.get("parent")) if v)
+        texts.extend(_printed_number(v) for v in row["values"].values() if v is not None)
     return [str(t) for t in texts]
+
+
+def _printed_number(value: float) -> str:
+    """A number as a Finnish document prints it: 12480.5 -> "12 480,5" (sign aside)."""
+    decimals = len(repr(float(value)).split(".")[1].rstrip("0"))
+    return f"{abs(value):,.{decimals}f}".replace(",", " ").replace(".", ",")
 
 
 @pytest.mark.parametrize(("path", "expectation"), FILES, ids=[p.name for p, _ in FILES])
@@ -156,3 +163,12 @@ def test_scorer_counts_misses_wrong_fields_and_extra_records() -> None:
     assert (result.matched, result.extra, result.fields, result.fields_right) == (1, 1, 2, 1)
     assert result.record_score == pytest.approx((1 + 1) / (1 + 2) / 3)
     assert result.misses == ["Palautekanavan käyttöönotto"]
+
+
+def test_kpi_scorer_compares_parents_and_every_cell() -> None:
+    want = [{"label": "Oppilaita", "parent": "Perusopetus", "values": {"TP 2023": 1234, "Ero %": 1.7}},
+            {"label": "Kirjaston lainaukset", "parent": "Kulttuuri", "values": {"TP 2023": 98500, "Ero %": -8.8}}]
+    got = [{"label": "Oppilaita", "parent": "Perusopetus", "values": {"tp2023": 1234.0, "ero%": 1.8}}]
+    result = score_kpi(want, got)
+    assert (result.matched, result.fields, result.fields_right) == (1, 3, 2)
+    assert result.misses == ["Kirjaston lainaukset"]
