@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test bench install schema docx-template fixtures clean
+.PHONY: demo test bench install schema docx-template fixtures corpus corpus-score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,15 @@ docx-template: $(STAMP)
 
 fixtures: $(TEST_STAMP)
 	$(BIN)/python tests/fixtures/make_fixtures.py
+
+# Per-file recall, field accuracy and record score on the corpus of other municipalities'
+# templates (tests/corpus/, issue 13); tests/test_corpus.py holds each file to its bar.
+corpus-score: $(TEST_STAMP)
+	$(BIN)/python bench/corpus_score.py
+
+# Rebuild the corpus documents (Word, Excel, unruled PDF; LibreOffice prints).
+corpus: $(TEST_STAMP)
+	$(BIN)/python tests/corpus/make_corpus.py
 
 clean:
 	rm -rf build .pytest_cache .hypothesis
