@@ -20,8 +20,9 @@ from hytetool.vocabulary import Column, label_of
 
 # "Tavoite: …" / "Mål: …": the label and its sentence.
 _LABELLED = re.compile(r"^\s*(?P<label>[^:]{1,40}):\s*(?P<text>\S.*)$", re.S)
-# "2.", "2.1" or "IV." in front of a theme's name is numbering, not the name.
-_THEME_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+")
+# "2.", "2.1", "IV." or "Painopistealue 2:" / "Teema 3." in front of a theme's name is
+# numbering, not the name.
+_THEME_NUMBER = re.compile(r"^\s*(?:[^\W\d_]+\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\s*[.:)]?\s+")
 
 
 @dataclass
@@ -67,7 +68,7 @@ def objective_sentence(line: Line) -> Para | None:
 def _is_theme(text: str) -> bool:
     """A heading that can name a theme: not a sector's heading, not a column label."""
     plain = clean_ws(text)
-    return bool(plain) and not current_profile().is_sector_heading(plain) and label_of(plain) is None
+    return bool(_theme_name(plain)) and not current_profile().is_sector_heading(plain) and label_of(_theme_name(plain)) is None
 
 
 def _theme_name(text: str) -> str:
