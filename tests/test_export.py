@@ -33,7 +33,7 @@ from hytetool.yamlio import write_document
 
 EXPECTED_COLUMNS = [
     "source", "record", "sector", "period", "strategic_goal", "objective", "text",
-    "responsible", "schedule", "indicators", "outcome", "sdg", "area", "parent",
+    "responsible", "schedule", "indicators", "outcome", "status", "partners", "resources", "baseline", "target", "sdg", "area", "parent",
     "values", "id", "page", "lines", "reason",
 ]
 SHA = "0" * 64
@@ -64,9 +64,14 @@ def make_report(file: str = "003_toteuma.txt", period: str | None = "1-6/2023") 
                         objective="vihrea-kemi",
                         text="Ympäristösertifiointi laajenee päiväkodeille",
                         responsible=["Varhaiskasvatuspäällikkö", "Johtava rehtori"],
+                        partners=["Ympäristöpalvelut", "Vanhempainyhdistys (Kemin päiväkodit)"],
                         schedule="2023",
+                        resources="oman työn ohessa",
                         indicators=["Päiväkodeista auditoitu 80 %", "Kysely syksyllä"],
+                        baseline="0 päiväkotia",
+                        target="8 päiväkotia",
                         outcome="Päiväkodeista auditoitu 5, auditointimatta 3",
+                        status="in_progress",
                         sdg=[3, 6],
                         lines=[12, 20],
                         page=2,
@@ -122,6 +127,11 @@ ACTION_ROW = {
     "schedule": "2023",
     "indicators": ["Päiväkodeista auditoitu 80 %", "Kysely syksyllä"],
     "outcome": "Päiväkodeista auditoitu 5, auditointimatta 3",
+    "status": "in_progress",
+    "partners": ["Ympäristöpalvelut", "Vanhempainyhdistys (Kemin päiväkodit)"],
+    "resources": "oman työn ohessa",
+    "baseline": "0 päiväkotia",
+    "target": "8 päiväkotia",
     "sdg": [3, 6],
     "area": None,
     "parent": None,
@@ -143,6 +153,11 @@ KPI_ROW = {
     "schedule": None,
     "indicators": [],
     "outcome": None,
+    "status": None,
+    "partners": [],
+    "resources": None,
+    "baseline": None,
+    "target": None,
     "sdg": [],
     "area": "Hallinto",
     "parent": None,
@@ -273,7 +288,7 @@ def test_csv(folder: Path, tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0] == EXPECTED_COLUMNS
     assert len(rows) == 9
-    by_id = {row[15]: dict(zip(EXPECTED_COLUMNS, row)) for row in rows[1:]}
+    by_id = {row[EXPECTED_COLUMNS.index("id")]: dict(zip(EXPECTED_COLUMNS, row)) for row in rows[1:]}
     action = by_id["ymparistosertifiointi"]
     assert action["responsible"] == "Varhaiskasvatuspäällikkö; Johtava rehtori"
     assert action["indicators"] == "Päiväkodeista auditoitu 80 %; Kysely syksyllä"
@@ -293,8 +308,8 @@ def test_xlsx(folder: Path, tmp_path: Path) -> None:
     assert header == EXPECTED_COLUMNS
     assert all(c.font.bold for c in ws[1])
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:S9"
-    rows = {r[15]: dict(zip(EXPECTED_COLUMNS, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert ws.auto_filter.ref == "A1:X9"
+    rows = {r[EXPECTED_COLUMNS.index("id")]: dict(zip(EXPECTED_COLUMNS, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
     action = rows["ymparistosertifiointi"]
     assert action["responsible"] == "Varhaiskasvatuspäällikkö; Johtava rehtori"
     assert action["sdg"] == "3; 6"

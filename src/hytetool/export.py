@@ -42,6 +42,11 @@ COLUMNS: tuple[str, ...] = (
     "schedule",
     "indicators",
     "outcome",
+    "status",
+    "partners",
+    "resources",
+    "baseline",
+    "target",
     "sdg",
     "area",
     "parent",
@@ -54,7 +59,7 @@ COLUMNS: tuple[str, ...] = (
 # `--all-years` appends this column: the id an objective or action shares with the same
 # objective or action in other documents and years (hytetool.track; docs/tracking.md).
 SHARED_ID_COLUMN = "shared_id"
-LIST_COLUMNS = frozenset({"responsible", "indicators", "sdg"})
+LIST_COLUMNS = frozenset({"responsible", "indicators", "sdg", "partners"})
 FORMATS = ("jsonl", "csv", "xlsx")
 LIST_SEPARATOR = "; "  # a comma would clash with commas inside Finnish responsible/indicator texts
 
@@ -107,6 +112,8 @@ def iter_records(doc: Document) -> Iterator[Record]:
                 objective=objective_text.get(action.objective or ""), text=action.text,
                 responsible=list(action.responsible), schedule=action.schedule,
                 indicators=list(action.indicators), outcome=action.outcome,
+                status=action.status.value if action.status else None, partners=list(action.partners or []),
+                resources=action.resources, baseline=action.baseline, target=action.target,
                 sdg=list(action.sdg), id=action.id, page=action.page, lines=_lines(action.lines),
             )
         for outcome in goal.outcomes:

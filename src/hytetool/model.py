@@ -82,8 +82,14 @@ class Action(Record):
     text: str
     sector: str | None = Field(None, description="toimiala; falls back to the document's")
     responsible: list[str] = Field(default_factory=list, description="vastuutaho")
+    partners: list[str] | None = Field(
+        None, description="yhteistyökumppanit, when the document names them apart from the responsible party"
+    )
     schedule: str | None = Field(None, description="aikataulu, e.g. 2023, jatkuva")
+    resources: str | None = Field(None, description="resurssit, as printed (money, person-years, 'oman työn ohessa')")
     indicators: list[str] = Field(default_factory=list, description="mittarit, arviointi")
+    baseline: str | None = Field(None, description="lähtötaso of the indicator, as printed")
+    target: str | None = Field(None, description="tavoitetaso of the indicator, as printed")
     outcome: str | None = Field(None, description="toteuma")
     status: Status | None = Field(None, description="how far the action got")
     status_derived: bool = Field(

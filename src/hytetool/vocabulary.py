@@ -50,8 +50,9 @@ class Column(str, Enum):
 
 # Roles the record builder reads today; a column of another role is kept, cell by cell,
 # as unplaced content with its heading (never dropped, never guessed into a field).
-READ_ROLES = frozenset({Column.priority, Column.objective, Column.action, Column.responsible, Column.schedule,
-                        Column.indicators, Column.outcome, Column.sdg})
+READ_ROLES = frozenset({Column.priority, Column.objective, Column.action, Column.responsible, Column.partners,
+                        Column.schedule, Column.resources, Column.indicators, Column.baseline, Column.target,
+                        Column.outcome, Column.sdg})
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hytetool.model import Action, Objective, Outcome, Priority, StrategicGoal
-from hytetool.normalize.cells import Para, list_items, parse_responsible
+from hytetool.normalize.cells import Para, list_items, parse_responsible, split_parties
 from hytetool.city_strategy import Strategy
 from hytetool.normalize.tables import GoalTable, TableRow
 from hytetool.status import derive_status
@@ -99,7 +99,8 @@ class Builder:
         responsible, schedule = (list(row.units), None) if row.units is not None else _responsible(row)
         if row.schedule:  # a column of its own says it whole
             schedule = "; ".join(p.text for p in row.schedule)
-        cell_paras = paras + row.responsible + row.schedule + row.indicators + row.outcome
+        extras = row.partners + row.resources + row.baseline + row.target
+        cell_paras = paras + row.responsible + row.schedule + row.indicators + row.outcome + extras
         first = min(p.first for p in cell_paras)
         last = max(p.last for p in cell_paras)
         outcome = "\n".join(p.text for p in row.outcome) or None
@@ -110,8 +111,12 @@ class Builder:
             text=text,
             sector=table.sector,
             responsible=responsible,
+            partners=split_parties("\n".join(p.text for p in row.partners)) or None,
             schedule=schedule,
+            resources=_printed(row.resources),
             indicators=[item for p in row.indicators for item in p.items],
+            baseline=_printed(row.baseline),
+            target=_printed(row.target),
             outcome=outcome,
             status=status,
             status_derived=status is not None,
@@ -130,6 +135,11 @@ def _bbox(paras: list[Para]) -> list[float] | None:
         return None
     return [round(min(b[0] for b in boxes), 1), round(min(b[1] for b in boxes), 1),
             round(max(b[2] for b in boxes), 1), round(max(b[3] for b in boxes), 1)]
+
+
+def _printed(paras: list[Para]) -> str | None:
+    """A cell's text as printed (resources, baseline, target), or None when empty."""
+    return "\n".join(p.text for p in paras) or None
 
 
 def _plain(para: Para) -> str:

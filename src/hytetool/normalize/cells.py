@@ -166,6 +166,16 @@ def parse_responsible(text: str) -> tuple[list[str], str | None]:
     return units, schedule
 
 
+def split_parties(text: str) -> list[str]:
+    """Partners (yhteistyökumppanit) as a list: split like responsible units, nothing lifted out."""
+    parties: list[str] = []
+    for part in _split_outside_brackets(unify_dashes(text)):
+        party = clean_ws(part).strip(" /.,:-")
+        if party and party.lower() != "ja" and party not in parties:
+            parties.append(party)
+    return parties
+
+
 def _split_outside_brackets(text: str) -> list[str]:
     """Split at separators, but not inside parentheses: "Hyvinvointialue (perhekeskus,
     neuvola)" is one responsible party."""

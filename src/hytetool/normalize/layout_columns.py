@@ -240,6 +240,10 @@ def _row_from_cells(cells: dict[Column, list[Line]], table: GoalTable, has_objec
         indicators=get(Column.indicators),
         outcome=get(Column.outcome),
         schedule=get(Column.schedule),
+        partners=get(Column.partners),
+        resources=get(Column.resources),
+        baseline=get(Column.baseline),
+        target=get(Column.target),
     )
     row.continues_objective = has_objective and not row.objective
     if table.one_action_per_paragraph:

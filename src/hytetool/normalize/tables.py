@@ -23,6 +23,10 @@ class TableRow:
     outcome: list[Para] = field(default_factory=list)
     units: list[str] | None = None  # responsible units already itemised by the layout
     schedule: list[Para] = field(default_factory=list)  # aikataulu, when it has a column of its own
+    partners: list[Para] = field(default_factory=list)  # yhteistyökumppanit
+    resources: list[Para] = field(default_factory=list)  # resurssit
+    baseline: list[Para] = field(default_factory=list)  # lähtötaso
+    target: list[Para] = field(default_factory=list)  # tavoitetaso
     continues_objective: bool = False  # the row continues the previous page's objective
 
 
