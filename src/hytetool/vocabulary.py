@@ -23,8 +23,7 @@ from enum import Enum
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from hytetool import fastyaml
 from hytetool.textutil import clean_ws
 from hytetool.periods import unify_dashes
 
@@ -174,7 +173,7 @@ def _label_regex(term: Term) -> str:
 @cache
 def _data() -> dict:
     text = resources.files("hytetool").joinpath("data/vocabulary.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return fastyaml.load(text)  # the one fast YAML reader; duplicate keys refused
 
 
 @cache

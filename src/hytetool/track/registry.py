@@ -19,7 +19,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from hytetool.errors import HyteError
-from hytetool.yamlio import NOT_LITERAL_RE, atomic_write_text, dump_yaml, read_yaml_text
+from hytetool.yamlio import atomic_write_text, dump_yaml, read_yaml_text
+from hytetool.yamlstyle import NOT_LITERAL_RE
 
 REGISTRY_NAME = "registry.yaml"
 REGISTRY_SCHEMA = "hyte-registry/v1"
