@@ -8,7 +8,6 @@ tree still knows where every key and value was in the file, so the two are joine
 
 from __future__ import annotations
 
-import difflib
 import re
 import typing
 from collections.abc import Iterator, Sequence
@@ -24,6 +23,7 @@ from ruamel.yaml.reader import ReaderError
 
 from hytetool.corpus import yaml_files
 from hytetool.model import Document
+from hytetool.similarity import closest_name
 from hytetool.yamlio import read_document_data, read_yaml_text
 
 Loc = tuple[int | str, ...]
@@ -306,9 +306,8 @@ def _unknown_key_message(loc: Loc) -> str:
     key, allowed = str(loc[-1]), field_names(model_at(loc[:-1]))
     if not allowed:
         return f"unknown field '{key}'"
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    if close:
-        return f"unknown field '{key}'; did you mean '{close[0]}'?"
+    if close := closest_name(key, allowed):
+        return f"unknown field '{key}'; did you mean '{close}'?"
     return f"unknown field '{key}'; allowed fields here: {', '.join(allowed)}"
 
 
@@ -383,8 +382,8 @@ def _objective_hint(goal: Any, objective: str) -> str:
     known = [str(_get(o, "id")) for o in _get(goal, "objectives") or []]
     if not known:
         return "; the goal has no objectives"
-    close = difflib.get_close_matches(objective, known, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else f"; its objectives are {', '.join(known)}"
+    close = closest_name(objective, known)
+    return f"; did you mean '{close}'?" if close else f"; its objectives are {', '.join(known)}"
 
 
 def _items(node: Any, keys: tuple[str, ...], loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
 
 from hytetool.model import Action, Document, KpiTable, StrategicGoal, Status
 from hytetool.periods import parse_period
@@ -23,15 +22,9 @@ from hytetool.track import compare, default_registry_path, load_registry, previo
 from hytetool.track.diff import Diff
 from hytetool.track.matcher import Tracking, document_period, period_key
 from hytetool.profile import current as current_profile
-from hytetool.track.text import similarity
+from hytetool.similarity import is_reworded, same_text
 
-# Objective and priority texts that differ only by a typo or a dropped word are shown
-# once ("sekä sekä torjuu"); 90 keeps genuinely different sentences apart.
-SAME_TEXT_MIN = 90
 STATUS_ORDER = [Status.done, Status.in_progress, Status.not_done, Status.unknown]
-# A continued action whose text changed this much (edit similarity below 90 of 100) was
-# reworded, not just retyped; the changes section then shows its earlier wording too.
-REWORDED_BELOW = 90
 
 
 @dataclass
@@ -165,7 +158,7 @@ def _add_goal(entry: dict[str, Any], goal: StrategicGoal, item: Selected, labels
 
 
 def _add_unique(texts: list[str], text: str) -> None:
-    if not any(fuzz.ratio(text.casefold(), t.casefold()) >= SAME_TEXT_MIN for t in texts):
+    if not any(same_text(text, t) for t in texts):
         texts.append(text)
 
 
@@ -228,7 +221,7 @@ def _changes(history: History, year: int, labels: dict[str, str]) -> dict[str, A
             continued.append({
                 "text": c.after.text,
                 # reworded since (not only retyped): show the earlier wording so a reader can judge the match
-                "earlier_text": c.before.text if similarity(c.before.text, c.after.text)[1] < REWORDED_BELOW else "",
+                "earlier_text": c.before.text if is_reworded(c.before.text, c.after.text) else "",
                 "before_outcome": before["outcome"], "before_status_label": before["status_label"],
                 "after_outcome": after["outcome"], "after_status_label": after["status_label"],
             })
