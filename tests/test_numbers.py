@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hytetool.numbers import NumberError, column_period, parse_number, split_numbers
+from hytetool.kpi_columns import column_period
+from hytetool.numbers import NumberError, parse_number, split_numbers
 
 COLUMNS = ["TP 2021", "TA 2022", "TOTEUMA 1-6/2022", "TP-ENNUSTE 2022"]
 

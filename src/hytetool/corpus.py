@@ -13,7 +13,7 @@ from pathlib import Path
 
 from hytetool.errors import HyteError
 from hytetool.model import Document
-from hytetool.periods import PeriodError, parse_period
+from hytetool.periods import PeriodError, document_period, parse_period
 from hytetool.yamlio import load_document
 
 SKIPPED_NAMES = ("registry.yaml",)  # not a document: the shared ids of records across years
@@ -67,7 +67,7 @@ def load_documents(paths: Iterable[Path]) -> list[tuple[Path, Document]]:
 
 def covers_year(doc: Document, year: int) -> bool:
     """Reports of the year, and the plan (or template) in force when no period is given."""
-    text = doc.period or doc.plan_period
+    text = document_period(doc)
     if text is None:
         return False
     try:

@@ -1,8 +1,8 @@
 """`hyte kpi`: the key figures of normalized documents, with the forecast against the budget.
 
 A council asks first how far each key figure's year-end forecast (TP-ENNUSTE) is from
-the budget (TA). The columns are found by their period (`column_period`), not by their
-printed names, so "TA 2023" / "TP-ENNUSTE 2023" work the same next year. Tables
+the budget (TA). The columns are found by what they hold (kpi_columns.py, the same
+mapper the report uses), not by their printed names, so "TA 2023" / "TP-ENNUSTE 2023" work the same next year. Tables
 without a budget and a forecast column (the budget-change tables: tulot, menot,
 netto) are left out. Uncertain rows are marked with "?" so nobody quotes them unchecked.
 """
@@ -18,7 +18,7 @@ from rich.table import Table
 
 from hytetool.corpus import load_documents
 from hytetool.model import Document, KpiTable
-from hytetool.numbers import column_period
+from hytetool.kpi_columns import key_figure_columns
 
 UNCERTAIN_MARK = " ?"
 INDENT = "  "  # per level of parent, before a row's label
@@ -67,9 +67,10 @@ def key_figures(paths: Iterable[Path], sector: str | None = None) -> list[KpiLin
 
 
 def _lines(doc: Document, table: KpiTable, sector: str) -> list[KpiLine]:
-    columns = _roles(table.columns)
-    if "budget" not in columns or "forecast" not in columns:
+    roles = key_figure_columns(table.columns)
+    if roles.budget is None or roles.forecast is None:
         return []
+    columns = {role: name for role, name in vars(roles).items() if name is not None}
     parents = {row.label: row.parent for row in table.rows}
     out = []
     for row in table.rows:
@@ -81,26 +82,6 @@ def _lines(doc: Document, table: KpiTable, sector: str) -> list[KpiLine]:
         out.append(KpiLine(sector, table.area or "", row.label, depth, row.unit or "", value.get("previous"),
                            value.get("budget"), value.get("to_date"), value.get("forecast"), row.uncertain))
     return out
-
-
-def _roles(columns: list[str]) -> dict[str, str]:
-    """Column names by role: previous (TP of an earlier year), budget, to_date, forecast."""
-    periods = {name: column_period(name) for name in columns}
-    budget_years = [p.year for p in periods.values() if p and p.kind == "budget"]
-    year = max(budget_years) if budget_years else None
-    roles: dict[str, str] = {}
-    for name, period in periods.items():
-        if period is None:
-            continue
-        if period.kind == "budget" and period.year == year:
-            roles["budget"] = name
-        elif period.kind == "forecast":
-            roles["forecast"] = name
-        elif period.kind == "actual" and period.months != (1, 12):
-            roles["to_date"] = name
-        elif period.kind == "actual" and (year is None or period.year < year):
-            roles["previous"] = name
-    return roles
 
 
 def fi_number(value: float | None, signed: bool = False, decimals: int | None = None) -> str:

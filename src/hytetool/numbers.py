@@ -1,4 +1,4 @@
-"""Finnish numbers as printed in key-figure and budget tables, and the periods of their columns.
+"""Finnish numbers as printed in key-figure and budget tables: reading and writing them.
 
 Finnish writes "1 036" (a space or a no-break space between thousands groups), "27,7"
 (decimal comma), "−27,7" (a minus sign, or a hyphen or en dash from a PDF), "+1 310 855",
@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from collections.abc import Iterator, Sequence
 from itertools import islice
-from typing import NamedTuple
+
+from hytetool.kpi_columns import column_period
 
 SPACES = " \u00a0\u202f\u2007"  # space, no-break space, narrow no-break space, figure space
 MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash (PDF exports turn minus into dashes)
@@ -275,45 +276,8 @@ def spread(values: Sequence[float | None], scales: Sequence[float] = ()) -> floa
     return max(logs) - min(logs) if len(logs) > 1 else 0.0
 
 
-# ------------------------------------------------------------------ column periods
-
-
-class ColumnPeriod(NamedTuple):
-    """What a key-figure column holds: kind, year and the months it covers."""
-
-    kind: str  # "actual" (TP, TOTEUMA), "budget" (TA), "forecast" (TP-ENNUSTE)
-    year: int
-    months: tuple[int, int]  # (1, 6) for "1-6/2022", (1, 12) for a whole year
-
-
-_COLUMN_RE = re.compile(
-    rf"^(?P<kind>TP[{_MINUS_CLASS}\s]*ENNUSTE|ENNUSTE|TOTEUMA|TP|TA|TAE)\s*"
-    rf"(?:(?P<m1>\d{{1,2}})\s*[{_MINUS_CLASS}]\s*(?P<m2>\d{{1,2}})\s*/\s*)?(?P<year>\d{{4}})$",
-    re.I,
-)
-_KINDS = {"tp": "actual", "toteuma": "actual", "ta": "budget", "tae": "budget"}
-
-
-def column_period(name: str) -> ColumnPeriod | None:
-    """'TOTEUMA 1-6/2022' -> ('actual', 2022, (1, 6)); 'TA 2022' -> ('budget', 2022, (1, 12)).
-
-    The schema keeps column names as printed; this derives the structured period so
-    that code can find the budget and forecast columns whatever the year. None for a
-    column that is not a period (Tulot, Menot, Netto).
-    """
-    match = _COLUMN_RE.match(" ".join(name.split()))
-    if not match:
-        return None
-    word = re.sub(f"[{_MINUS_CLASS}\\s]", "", match["kind"].lower())
-    kind = "forecast" if "ennuste" in word else _KINDS[word]
-    months = (int(match["m1"]), int(match["m2"])) if match["m1"] else (1, 12)
-    return ColumnPeriod(kind, int(match["year"]), months)
-
-
 def _year_scale(name: str) -> float:
-    """How much a column's figure must be multiplied to compare with a year's: 2 for 1-6."""
+    """How much a column's figure must be multiplied to compare with a year's: 2 for an
+    actual of 1-6; 1 for budgets and forecasts, which are for the whole year anyway."""
     period = column_period(name)
-    if period is None or period.kind != "actual":
-        return 1.0
-    months = period.months[1] - period.months[0] + 1
-    return 12 / months if 0 < months < 12 else 1.0
+    return period.year_scale if period is not None and period.kind == "actual" else 1.0

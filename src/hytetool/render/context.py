@@ -14,13 +14,14 @@ from typing import Any
 
 
 from hytetool.model import Action, Document, KpiTable, StrategicGoal, Status
-from hytetool.periods import parse_period
+from hytetool.periods import document_period, parse_period, period_key
 from hytetool.render.numbers import format_number
+from hytetool.kpi_columns import key_figure_columns
 from hytetool.render.sdg import sdg_name
 from hytetool.status import effective_status
 from hytetool.track import compare, default_registry_path, load_registry, previous_documents, resolve
 from hytetool.track.diff import Diff
-from hytetool.track.matcher import Tracking, document_period, period_key
+from hytetool.track.matcher import Tracking
 from hytetool.profile import current as current_profile
 from hytetool.similarity import is_reworded, same_text
 
@@ -281,17 +282,9 @@ def _key_figures(selected: list[Selected], lang: str) -> list[dict[str, Any]]:
     return tables
 
 
-def _column(table: KpiTable, *needles: str) -> str | None:
-    for column in table.columns:
-        plain = column.upper().replace("-", " ")
-        if any(needle in plain for needle in needles):
-            return column
-    return None
-
-
 def _kpi_table(table: KpiTable, item: Selected, lang: str) -> dict[str, Any]:
-    budget = _column(table, "TA ")
-    forecast = _column(table, "ENNUSTE")
+    roles = key_figure_columns(table.columns)  # the same columns `hyte kpi` compares
+    budget, forecast = roles.budget, roles.forecast
     rows = []
     for row in table.rows:
         b = row.values.get(budget) if budget else None
@@ -337,6 +330,6 @@ def _source(item: Selected, labels: dict[str, str]) -> dict[str, Any]:
         extent = ""
     return {
         "number": item.number, "title": doc.title, "file": source.file,
-        "kind": labels[f"kind_{doc.kind.value}"], "period": doc.period or doc.plan_period or "",
+        "kind": labels[f"kind_{doc.kind.value}"], "period": document_period(doc) or "",
         "sha": source.sha256[:12], "extent": extent,
     }
