@@ -331,7 +331,8 @@ def test_hyte_kpi_prints_forecast_against_budget(tmp_path: Path) -> None:
 
 
 def test_key_figures_deviation_and_uncertain_rows(tmp_path: Path) -> None:
-    from hytetool.kpi_report import fi_number, key_figures
+    from hytetool.kpi_report import key_figures
+    from hytetool.numbers import TERMINAL_STYLE, format_number
     from hytetool.yamlio import write_document
 
     path = tmp_path / "004.yaml"
@@ -341,6 +342,9 @@ def test_key_figures_deviation_and_uncertain_rows(tmp_path: Path) -> None:
     assert (oys.budget, oys.forecast, oys.deviation, round(oys.deviation_pct, 1)) == (4000, 1990, -2010, -50.2)
     assert lines["Kotihoito"].depth == 0 and lines["käynnit, alle 75 v"].depth == 1
     assert not any(line.sector != "Perusturvatoimiala" for line in lines.values())
+    def fi_number(value: float, **options) -> str:
+        return format_number(value, style=TERMINAL_STYLE, **options)
+
     assert fi_number(1036) == "1 036" and fi_number(-27.7) == "\u221227,7" and fi_number(5.0, signed=True) == "+5"
 
 

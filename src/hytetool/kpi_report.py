@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from rich.console import Console
@@ -19,9 +20,12 @@ from rich.table import Table
 from hytetool.corpus import load_documents
 from hytetool.model import Document, KpiTable
 from hytetool.kpi_columns import key_figure_columns
+from hytetool.numbers import TERMINAL_STYLE, format_number
 
 UNCERTAIN_MARK = " ?"
 INDENT = "  "  # per level of parent, before a row's label
+# A figure of the terminal table: '1 036', '27,7', '+1 200', '−3,5'.
+_figure = partial(format_number, lang="fi", style=TERMINAL_STYLE)
 
 
 @dataclass
@@ -84,16 +88,6 @@ def _lines(doc: Document, table: KpiTable, sector: str) -> list[KpiLine]:
     return out
 
 
-def fi_number(value: float | None, signed: bool = False, decimals: int | None = None) -> str:
-    """1036 -> '1 036', 27.7 -> '27,7', signed -> '+1 200' / '−3,5' (Finnish print)."""
-    if value is None:
-        return ""
-    places = decimals if decimals is not None else (0 if float(value).is_integer() else 1)
-    text = f"{abs(value):,.{places}f}".replace(",", " ").replace(".", ",")
-    sign = "\u2212" if value < 0 and text.strip("0, ") else "+" if signed and value > 0 else ""
-    return sign + text
-
-
 def kpi_table(lines: list[KpiLine], title: str = "Tunnusluvut") -> Table:
     table = Table(title=title, title_justify="left")
     table.add_column("Toimiala")
@@ -108,9 +102,9 @@ def kpi_table(lines: list[KpiLine], title: str = "Tunnusluvut") -> Table:
         sector, area = (line.sector, line.area) if place != previous else ("", "")
         previous = place
         label = INDENT * line.depth + line.label + (UNCERTAIN_MARK if line.uncertain else "")
-        table.add_row(sector, area, label, line.unit, fi_number(line.previous), fi_number(line.budget),
-                      fi_number(line.to_date), fi_number(line.forecast), fi_number(line.deviation, signed=True),
-                      fi_number(line.deviation_pct, signed=True, decimals=1))
+        table.add_row(sector, area, label, line.unit, _figure(line.previous), _figure(line.budget),
+                      _figure(line.to_date), _figure(line.forecast), _figure(line.deviation, signed=True),
+                      _figure(line.deviation_pct, signed=True, decimals=1))
     return table
 
 

@@ -1,4 +1,5 @@
-"""Finnish numbers as printed in key-figure and budget tables: reading and writing them.
+"""Finnish numbers as printed in key-figure and budget tables: reading them, and writing
+them the same way (`format_number`, the one formatter of the report, `hyte kpi` and notes).
 
 Finnish writes "1 036" (a space or a no-break space between thousands groups), "27,7"
 (decimal comma), "−27,7" (a minus sign, or a hyphen or en dash from a PDF), "+1 310 855",
@@ -51,6 +52,31 @@ MAX_READINGS = 5000
 # Two readings whose scores differ by less than this (log10 units, a factor of ~3 in
 # magnitude) are both plausible: the row is uncertain.
 AMBIGUITY_MARGIN = 0.5
+
+# Writing numbers (format_number).
+NO_VALUE = "\u2013"  # an en dash for a missing figure, as in printed budget tables
+NO_BREAK_SPACE = "\u00a0"  # between thousands groups: a figure never wraps onto two lines
+MINUS_SIGN = "\u2212"  # typeset minus, as Finnish print has it
+# Languages printed with a decimal comma and spaces between thousands groups; others
+# (English) get "1,036.5" and a hyphen-minus.
+DECIMAL_COMMA_LANGUAGES = frozenset({"fi", "sv"})
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """Where a formatted number goes decides its separators, not its digits."""
+
+    group: str  # between thousands groups (Finnish and Swedish)
+    minus: str  # before a negative value (Finnish and Swedish)
+    missing: str  # for no value
+    as_read: bool = False  # every digit the value has, instead of one decimal at most
+
+
+REPORT_STYLE = NumberStyle(NO_BREAK_SPACE, MINUS_SIGN, NO_VALUE)  # Word, PDF, Markdown report
+TERMINAL_STYLE = NumberStyle(" ", MINUS_SIGN, "")  # `hyte kpi`'s table: an empty cell stays empty
+# A value quoted in a YAML note ("not placed in a column: 14000"): as read, ungrouped and
+# with a plain minus, so the analyst finds it in the source with a text search.
+NOTE_STYLE = NumberStyle("", "-", "-", as_read=True)
 
 _NUMBER_RE = re.compile(
     rf"^(?P<sign>[+{_MINUS_CLASS}]?)[{SPACES}]*(?P<int>\d{{1,3}}(?:[{SPACES}]\d{{3}})+|\d+)(?:,(?P<frac>\d+))?"
@@ -281,3 +307,43 @@ def _year_scale(name: str) -> float:
     actual of 1-6; 1 for budgets and forecasts, which are for the whole year anyway."""
     period = column_period(name)
     return period.year_scale if period is not None and period.kind == "actual" else 1.0
+
+
+# ------------------------------------------------------------------ writing numbers
+
+
+def format_number(value: float | None, lang: str = "fi", *, signed: bool = False, decimals: int | None = None,
+                  style: NumberStyle = REPORT_STYLE) -> str:
+    """1036 -> '1 036', 27.7 -> '27,7', signed -> '+1 200' / '−3,5' (Finnish print).
+
+    `decimals`: places to show; by default none for a whole number and one otherwise
+    (key figures are counts, deviations percentages). Zero, and a value that rounds to
+    zero, carry no sign.
+    """
+    if value is None:
+        return style.missing
+    if value == 0:
+        return "0"
+    whole, _, fraction = _digits(abs(float(value)), decimals, style.as_read).partition(".")
+    if lang in DECIMAL_COMMA_LANGUAGES:
+        group, point, minus = style.group, ",", style.minus
+    else:
+        group, point, minus = ",", ".", "-"
+    text = _grouped(whole, group) + (point + fraction if fraction else "")
+    if not text.strip("0" + point + group):
+        return text  # rounds to zero
+    return (minus if value < 0 else "+" if signed else "") + text
+
+
+def _digits(value: float, decimals: int | None, as_read: bool) -> str:
+    """The unsigned digits with a decimal point, before grouping."""
+    if as_read:
+        return str(int(value)) if value.is_integer() else repr(value)
+    places = decimals if decimals is not None else (0 if value.is_integer() else 1)
+    return f"{value:.{places}f}"
+
+
+def _grouped(whole: str, group: str) -> str:
+    """'1036000' -> '1 036 000' with `group` between thousands groups."""
+    head = len(whole) % 3 or 3
+    return group.join([whole[:head], *(whole[i:i + 3] for i in range(head, len(whole), 3))])

@@ -15,7 +15,7 @@ from typing import Any
 
 from hytetool.model import Action, Document, KpiTable, StrategicGoal, Status
 from hytetool.periods import document_period, parse_period, period_key
-from hytetool.render.numbers import format_number
+from hytetool.numbers import format_number
 from hytetool.kpi_columns import key_figure_columns
 from hytetool.render.sdg import sdg_name
 from hytetool.status import effective_status
