@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "hytetool"
 ONE_CONCEPT_MODULES = (
     "hytetool.yamlstyle", "hytetool.yamlwrite", "hytetool.yamlio", "hytetool.fastyaml",
     "hytetool.similarity", "hytetool.city_strategy", "hytetool.profile", "hytetool.periods",
-    "hytetool.numbers", "hytetool.kpi_columns", "hytetool.vocabulary",
+    "hytetool.numbers", "hytetool.kpi_columns", "hytetool.paths", "hytetool.vocabulary",
 )
 
 

@@ -154,3 +154,14 @@ def test_word_headings_and_lists_reach_the_document_model(tmp_path: Path) -> Non
     assert [(p.text, p.label) for p in paragraphs][:1] == [("Vastuu: Kaupunginkanslia", "Vastuu")]
     assert [p.marker for p in paragraphs[1:]] == ["bullet", "1."]
     assert [line.text for line in model.lines][:2] == ["Hyvinvointisuunnitelma 2025", "1. Osallisuus"]
+
+
+def test_one_page_number_pattern_for_furniture_pdf_margins_and_text_lines() -> None:
+    """vocabulary.RUNNING_PAGE_NUMBER is the only page-number pattern; a lone year (a
+    schedule cell of a row table) is never taken for a page and dropped."""
+    from hytetool.vocabulary import RUNNING_PAGE_NUMBER
+
+    pages = ["3", " 12 ", "Sivu 3 (12)", "3/12", "Page 3 of 12", "sida 2 av 5", "(4)", "s. 5"]
+    content = ["2022", "2022-2025", "Tavoite 3", "1 036", ""]
+    assert [t for t in pages if RUNNING_PAGE_NUMBER.match(t)] == pages
+    assert [t for t in content if RUNNING_PAGE_NUMBER.match(t)] == []

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from hytetool.errors import HyteError
 from hytetool.model import Document
+from hytetool.paths import REGISTRY_NAME
 from hytetool.periods import PeriodError, document_period, parse_period
 from hytetool.yamlio import load_document
 
-SKIPPED_NAMES = ("registry.yaml",)  # not a document: the shared ids of records across years
+SKIPPED_NAMES = (REGISTRY_NAME,)  # not a document: the shared ids of records across years
 SKIPPED_SUFFIX = ".new.yaml"  # a regenerated version waiting beside a hand edit
 
 

@@ -24,6 +24,7 @@ from functools import cache
 from importlib import resources
 
 from hytetool import fastyaml
+from hytetool.paths import VOCABULARY_RESOURCE
 from hytetool.textutil import clean_ws
 from hytetool.periods import unify_dashes
 
@@ -172,7 +173,7 @@ def _label_regex(term: Term) -> str:
 
 @cache
 def _data() -> dict:
-    text = resources.files("hytetool").joinpath("data/vocabulary.yaml").read_text(encoding="utf-8")
+    text = resources.files("hytetool").joinpath(VOCABULARY_RESOURCE).read_text(encoding="utf-8")
     return fastyaml.load(text)  # the one fast YAML reader; duplicate keys refused
 
 
@@ -281,7 +282,6 @@ AREA = pattern("area")
 PERSON = pattern("person")
 BUDGET_START = pattern("budget_start")
 COUNCIL_DECISION = pattern("council_decision")
-PAGE_NUMBER = pattern("page_number")
 RUNNING_PAGE_NUMBER = pattern("running_page_number")
 WELFARE_TITLE = pattern("welfare_title")
 INDICATOR_HINT = pattern("indicator_hint")

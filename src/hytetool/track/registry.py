@@ -19,10 +19,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from hytetool.errors import HyteError
+from hytetool.paths import NORMALIZED_DIR, REGISTRY_NAME
 from hytetool.yamlio import atomic_write_text, dump_yaml, read_yaml_text
 from hytetool.yamlstyle import NOT_LITERAL_RE
 
-REGISTRY_NAME = "registry.yaml"
 REGISTRY_SCHEMA = "hyte-registry/v1"
 KINDS = ("objective", "action")
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -106,7 +106,7 @@ def default_registry_path(paths: list[Path] | None) -> Path:
             return path / REGISTRY_NAME
     for path in paths or []:
         return path.parent / REGISTRY_NAME
-    return Path("data/normalized") / REGISTRY_NAME
+    return NORMALIZED_DIR / REGISTRY_NAME
 
 
 def _line(node: Any, key: Any = None) -> int:
