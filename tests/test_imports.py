@@ -21,7 +21,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "hytetool"
 ONE_CONCEPT_MODULES = (
     "hytetool.yamlstyle", "hytetool.yamlwrite", "hytetool.yamlio", "hytetool.fastyaml",
     "hytetool.similarity", "hytetool.city_strategy", "hytetool.profile", "hytetool.periods",
-    "hytetool.numbers", "hytetool.kpi_columns", "hytetool.paths", "hytetool.vocabulary",
+    "hytetool.numbers", "hytetool.kpi_columns", "hytetool.paths", "hytetool.vocabulary", "hytetool.validate",
+    "hytetool.validate_messages", "hytetool.model",
 )
 
 
