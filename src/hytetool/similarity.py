@@ -15,7 +15,8 @@ Users: the extractor recognises a strategy objective in a cell (`prefix_score`,
 city_strategy.py), `hyte track` links records across years (`similarity`,
 track/matcher.py), the report shows a retyped objective once (`same_text`) and marks a
 reworded action (`edit_ratio`), and `hyte validate` suggests the name meant by a typo
-(`closest_name`). The track thresholds separate rows of one small table (candidates
+(`closest_name`), and a column-wise export's paragraphs are matched to the rows they
+read most like (`stem_overlap`, normalize/align.py). The track thresholds separate rows of one small table (candidates
 are only compared within one strategic goal and sector), not a whole corpus; the
 figures in the comments were measured on the sample seeds, and tests/test_track.py
 measures precision and recall on the hand-labelled pairs in tests/fixtures/track_pairs.yaml.
@@ -60,10 +61,15 @@ WORD_SET_MIN_WORDS = 6
 # A field or id name counts as the one meant by a typo from this difflib ratio (0-1)
 # on: "objectve" -> "objective", "hyvinvoivat-asukaat" -> "hyvinvoivat-asukkaat".
 CLOSE_NAME_CUTOFF = 0.6
+# Finnish inflects by suffix; five letters keep the stem of most content words.
+STEM_LENGTH = 5
+# Words shorter than this are mostly function words ("ja", "on", "sekä").
+MIN_WORD_LENGTH = 4
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _PUNCTUATION = re.compile(r"[^\w\s-]")
 _AROUND_HYPHEN = re.compile(r"\s*-\s*")
+_WORD = re.compile(r"[a-zåäö0-9]+")
 
 
 @lru_cache(maxsize=65536)
@@ -123,3 +129,21 @@ def closest_name(name: str, names: list[str]) -> str | None:
     """The name in `names` that `name` is most likely a typo of, if any is close enough."""
     close = difflib.get_close_matches(name, names, n=1, cutoff=CLOSE_NAME_CUTOFF)
     return close[0] if close else None
+
+
+@lru_cache(maxsize=4096)
+def stems(text: str) -> frozenset[str]:
+    """The content words' stems: the first STEM_LENGTH letters of words of MIN_WORD_LENGTH or more."""
+    return frozenset(w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if len(w) >= MIN_WORD_LENGTH)
+
+
+def stem_overlap(text: str, reference: str, weight: dict[str, float] | None = None) -> float:
+    """Weighted share of the text's stems that also occur in the reference (0..1):
+    survives Finnish inflection ("liikuntahallin" ~ "Liikunnan"), where an edit ratio
+    would not."""
+    mine = stems(text)
+    if not mine:
+        return 0.0
+    w = weight or {}
+    total = sum(w.get(s, 1.0) for s in mine)
+    return sum(w.get(s, 1.0) for s in mine & stems(reference)) / total
