@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hytetool.textutil import clean_ws
-from hytetool.periods import unify_dashes
-from hytetool.similarity import OBJECTIVE_MIN, prefix_score
+from hytetool.similarity import OBJECTIVE_MIN, normalise, prefix_score
 
 
 @dataclass
@@ -48,19 +46,19 @@ class Strategy:
         return self._memo[text]
 
     def _match(self, text: str) -> ObjectiveMatch | None:
-        plain = _norm(text)
+        plain = normalise(text)
         best: ObjectiveMatch | None = None
         for goal in self.goals:
             for objective in goal.objectives:
-                score = prefix_score(plain, _norm(objective))
+                score = prefix_score(plain, normalise(objective))
                 if score >= OBJECTIVE_MIN and (best is None or score > best.score):
                     best = ObjectiveMatch(goal.name, objective, score)
         return best
 
     def goal_named(self, text: str) -> str | None:
         """The goal whose name the text is, written in any case ("Hyvinvoivat kuntalaiset")."""
-        plain = _norm(text)
-        return next((goal.name for goal in self.goals if _norm(goal.name) == plain), None)
+        plain = normalise(text)
+        return next((goal.name for goal in self.goals if normalise(goal.name) == plain), None)
 
     def goal_of(self, texts: list[str]) -> str | None:
         """The goal most of these objective texts belong to (ties: first listed goal)."""
@@ -72,8 +70,4 @@ class Strategy:
             return None
         order = [g.name for g in self.goals]
         return max(votes, key=lambda name: (votes[name], -order.index(name)))
-
-
-def _norm(text: str) -> str:
-    return clean_ws(unify_dashes(text)).lower()
 
