@@ -23,7 +23,7 @@ from functools import cache
 from typing import NamedTuple
 
 from hytetool.periods import DASHES, MONTHS_OF_TEXT, PeriodError, parse_period
-from hytetool.vocabulary import kpi_column_words
+from hytetool.vocabulary import kpi_column_alternation, kpi_column_words
 
 MONTHS_IN_YEAR = 12
 YEAR_DIGITS = r"\d{4}"  # a column's year as printed
@@ -82,9 +82,7 @@ def _plain(word: str) -> str:
 @cache
 def _column_in_text_re() -> re.Pattern[str]:
     """A column name inside a header line: a column word and a year, or months of a year."""
-    words = sorted({w for ws in kpi_column_words().values() for w in ws}, key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?:{alternation})\s*(?:{MONTHS_OF_TEXT})?{YEAR_DIGITS}", re.I)
+    return re.compile(rf"(?:{kpi_column_alternation()})\s*(?:{MONTHS_OF_TEXT})?{YEAR_DIGITS}", re.I)
 
 
 def columns_in_text(text: str) -> list[str]:
