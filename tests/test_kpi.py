@@ -331,7 +331,8 @@ def test_hyte_kpi_prints_forecast_against_budget(tmp_path: Path) -> None:
 
 
 def test_key_figures_deviation_and_uncertain_rows(tmp_path: Path) -> None:
-    from hytetool.kpi_report import fi_number, key_figures
+    from hytetool.kpi_report import key_figures
+    from hytetool.numbers import TERMINAL_STYLE, format_number
     from hytetool.yamlio import write_document
 
     path = tmp_path / "004.yaml"
@@ -341,6 +342,9 @@ def test_key_figures_deviation_and_uncertain_rows(tmp_path: Path) -> None:
     assert (oys.budget, oys.forecast, oys.deviation, round(oys.deviation_pct, 1)) == (4000, 1990, -2010, -50.2)
     assert lines["Kotihoito"].depth == 0 and lines["käynnit, alle 75 v"].depth == 1
     assert not any(line.sector != "Perusturvatoimiala" for line in lines.values())
+    def fi_number(value: float, **options) -> str:
+        return format_number(value, style=TERMINAL_STYLE, **options)
+
     assert fi_number(1036) == "1 036" and fi_number(-27.7) == "\u221227,7" and fi_number(5.0, signed=True) == "+5"
 
 
@@ -385,3 +389,38 @@ def test_extract_warns_about_uncertain_key_figure_rows(tmp_path: Path) -> None:
     warning = next((line for line in result.output.splitlines() if "key-figure row(s) marked uncertain" in line), "")
     assert warning.startswith(f"warning: {SEED}: 8 key-figure row(s)"), result.output
     assert "lines 169-178," in warning and warning.endswith("check their numbers by hand")
+
+
+# ------------------------------------------------------------------ one column mapper
+
+
+def test_column_roles_take_the_latest_budget_and_a_closed_year_before_it() -> None:
+    from hytetool.kpi_columns import KeyFigureColumns, key_figure_columns
+
+    assert key_figure_columns(["TP 2022", "TA 2022", "TA 2023"]) == KeyFigureColumns(
+        previous="TP 2022", budget="TA 2023")
+    assert key_figure_columns(["TP 2021", "TA 2022", "TOTEUMA 1-6/2022", "TP-ENNUSTE 2022"]) == KeyFigureColumns(
+        previous="TP 2021", budget="TA 2022", to_date="TOTEUMA 1-6/2022", forecast="TP-ENNUSTE 2022")
+    assert key_figure_columns(["Tulot", "Menot", "Netto"]) == KeyFigureColumns()
+
+
+def test_hyte_kpi_and_the_report_compare_the_same_budget_column(tmp_path: Path) -> None:
+    """[TP 2022, TA 2022, TA 2023]: `hyte kpi` and `hyte render` once took different
+    budget columns (the report the first "TA ", kpi the latest); both take TA 2023."""
+    from hytetool.kpi_report import key_figures
+    from hytetool.render.context import Selected, _key_figures
+    from hytetool.yamlio import load_document, write_document
+
+    doc = load_document(next((ROOT / "data" / "normalized").glob("004_*.yaml")))
+    columns = ["TP 2022", "TA 2022", "TA 2023", "TP-ENNUSTE 2023"]
+    row = KpiRow(label="Asiakkaat", values=dict(zip(columns, [90.0, 100.0, 200.0, 250.0])))
+    doc = doc.model_copy(update={"kpi_tables": [KpiTable(id="asiakkaat", sector="Testitoimiala", columns=columns,
+                                                         rows=[row])]})
+    path = tmp_path / "doc.yaml"
+    write_document(doc, path)
+
+    [line] = key_figures([path])
+    [table] = _key_figures([Selected(path, load_document(path), 1)], "fi")
+    assert (line.previous, line.budget, line.forecast, line.deviation) == (90, 200, 250, 50)
+    assert (table["budget_column"], table["forecast_column"]) == ("TA 2023", "TP-ENNUSTE 2023")
+    assert (table["rows"][0]["budget"], table["rows"][0]["deviation"]) == ("200", "+50")

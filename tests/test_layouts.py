@@ -182,3 +182,14 @@ def test_theme_heading_and_objective_sentence_above_a_table_name_its_goal_and_ob
     ]
     assert all(a.objective == g.objectives[0].id for g in doc.goals for a in g.actions)
     assert doc.unplaced == []
+
+
+def test_one_page_number_pattern_for_furniture_pdf_margins_and_text_lines() -> None:
+    """vocabulary.RUNNING_PAGE_NUMBER is the only page-number pattern; a lone year (a
+    schedule cell of a row table) is never taken for a page and dropped."""
+    from hytetool.vocabulary import RUNNING_PAGE_NUMBER
+
+    pages = ["3", " 12 ", "Sivu 3 (12)", "3/12", "Page 3 of 12", "sida 2 av 5", "(4)", "s. 5"]
+    content = ["2022", "2022-2025", "Tavoite 3", "1 036", ""]
+    assert [t for t in pages if RUNNING_PAGE_NUMBER.match(t)] == pages
+    assert [t for t in content if RUNNING_PAGE_NUMBER.match(t)] == []

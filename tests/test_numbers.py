@@ -1,4 +1,4 @@
-"""The Finnish number parser: every spelling the documents use, and runs of numbers."""
+"""Finnish numbers: every spelling the documents use, runs of numbers, and writing them back."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hytetool.numbers import NumberError, column_period, parse_number, split_numbers
+from hytetool.kpi_columns import column_period
+from hytetool.numbers import (NOTE_STYLE, REPORT_STYLE, TERMINAL_STYLE, NumberError, format_number, parse_number,
+                              split_numbers)
 
 COLUMNS = ["TP 2021", "TA 2022", "TOTEUMA 1-6/2022", "TP-ENNUSTE 2022"]
 
@@ -126,3 +128,36 @@ def test_column_period() -> None:
     assert column_period("TA 2022") == ("budget", 2022, (1, 12))
     assert column_period("TP-ENNUSTE 2022") == ("forecast", 2022, (1, 12))
     assert column_period("Netto") is None
+
+
+# ------------------------------------------------------------------ writing numbers
+
+
+@pytest.mark.parametrize(
+    ("value", "options", "text"),
+    [
+        (1036, {}, "1\u00a0036"),
+        (1036000, {"style": TERMINAL_STYLE}, "1 036 000"),
+        (-27.7, {}, "\u221227,7"),
+        (50000, {"signed": True}, "+50\u00a0000"),
+        (8.333, {"signed": True, "decimals": 1}, "+8,3"),
+        (-0.04, {"signed": True, "decimals": 1}, "0,0"),  # rounds to zero: no sign
+        (0, {"signed": True, "decimals": 1}, "0"),
+        (None, {}, "\u2013"),
+        (None, {"style": TERMINAL_STYLE}, ""),
+        (1036.5, {"lang": "en"}, "1,036.5"),
+        (-1036, {"lang": "en"}, "-1,036"),
+        (14000.0, {"style": NOTE_STYLE}, "14000"),
+        (-12.345, {"style": NOTE_STYLE}, "-12,345"),
+        (None, {"style": NOTE_STYLE}, "-"),
+    ],
+)
+def test_format_number(value: float | None, options: dict, text: str) -> None:
+    assert format_number(value, **options) == text
+
+
+@given(whole=st.integers(min_value=-10**12, max_value=10**12), tenths=st.integers(min_value=0, max_value=9))
+def test_a_formatted_number_parses_back(whole: int, tenths: int) -> None:
+    value = whole + (tenths / 10 if whole >= 0 else -tenths / 10)
+    for style in (REPORT_STYLE, TERMINAL_STYLE, NOTE_STYLE):
+        assert parse_number(format_number(value, style=style)) == pytest.approx(value)

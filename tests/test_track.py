@@ -15,7 +15,7 @@ from hytetool.model import Action, Document, Objective, Source, StrategicGoal
 from hytetool.track import diff, load_registry, resolve, track_paths
 from hytetool.track.matcher import Tracking
 from hytetool.track.registry import Ref, registry_text
-from hytetool.track.text import normalise, similarity
+from hytetool.similarity import normalise, similarity
 from hytetool.yamlio import dump_yaml, load_document, read_yaml_text
 
 ROOT = Path(__file__).resolve().parents[1]

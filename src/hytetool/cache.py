@@ -29,13 +29,12 @@ from pathlib import Path
 from hytetool import __version__
 from hytetool.extract.settings import ExtractionSettings
 from hytetool.model import Document
+from hytetool.paths import PACKAGE_DIR
 from hytetool.yamlio import atomic_write_bytes
 
-DEFAULT_CACHE_DIR = Path(".hyte-cache")
 # Bump when the entry layout changes: older entries then no longer match their key.
 CACHE_FORMAT = 1
 MAGIC = b"hyte-cache"
-PACKAGE_DIR = Path(__file__).resolve().parent
 # Libraries whose upgrade can change an extraction or the YAML written for it.
 LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "openpyxl", "wordfreq", "rapidfuzz", "pydantic",
              "ruamel.yaml")

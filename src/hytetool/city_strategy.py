@@ -10,21 +10,8 @@ and to name the goal of a table whose caption is missing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from rapidfuzz import fuzz
-
-from hytetool.textutil import clean_ws
-from hytetool.periods import unify_dashes
-
-# Objective texts drift a little between documents ("sekä sekä torjuu", "yritys
-# ympäristö", a missing last clause); 85 accepts those and rejects a different
-# sentence that happens to start alike ("Tuemme ja osallistumme ..." vs "Tuemme ja edistämme ...").
-OBJECTIVE_MATCH_MIN = 85
-# Compare at least this many characters, so a two-word fragment never matches.
-OBJECTIVE_MATCH_MIN_CHARS = 20
-# The word-set comparison needs this many words; on fewer, shared "ja" and "me" decide.
-WORD_SET_MIN_WORDS = 6
+from hytetool.similarity import OBJECTIVE_MIN, normalise, prefix_score
 
 
 @dataclass
@@ -59,19 +46,19 @@ class Strategy:
         return self._memo[text]
 
     def _match(self, text: str) -> ObjectiveMatch | None:
-        plain = _norm(text)
+        plain = normalise(text)
         best: ObjectiveMatch | None = None
         for goal in self.goals:
             for objective in goal.objectives:
-                score = _prefix_score(plain, _norm(objective))
-                if score >= OBJECTIVE_MATCH_MIN and (best is None or score > best.score):
+                score = prefix_score(plain, normalise(objective))
+                if score >= OBJECTIVE_MIN and (best is None or score > best.score):
                     best = ObjectiveMatch(goal.name, objective, score)
         return best
 
     def goal_named(self, text: str) -> str | None:
         """The goal whose name the text is, written in any case ("Hyvinvoivat kuntalaiset")."""
-        plain = _norm(text)
-        return next((goal.name for goal in self.goals if _norm(goal.name) == plain), None)
+        plain = normalise(text)
+        return next((goal.name for goal in self.goals if normalise(goal.name) == plain), None)
 
     def goal_of(self, texts: list[str]) -> str | None:
         """The goal most of these objective texts belong to (ties: first listed goal)."""
@@ -84,30 +71,3 @@ class Strategy:
         order = [g.name for g in self.goals]
         return max(votes, key=lambda name: (votes[name], -order.index(name)))
 
-
-def _norm(text: str) -> str:
-    return clean_ws(unify_dashes(text)).lower()
-
-
-def _prefix_score(text: str, objective: str) -> float:
-    """Similarity of the cell's start to the objective, or of their word sets.
-
-    The prefix ratio finds a cell that holds the objective and more; the word-set ratio
-    finds one with a clause dropped ("Sujuva, turvallinen arki synnyttää ...").
-    """
-    length = min(len(text), len(objective))
-    if length < OBJECTIVE_MATCH_MIN_CHARS:
-        return 0.0
-    prefix = fuzz.ratio(text[:length], objective[:length])
-    if len(text.split()) < WORD_SET_MIN_WORDS:
-        return prefix
-    return max(prefix, fuzz.token_set_ratio(text, objective))
-
-
-def load_strategy(path: Path | None) -> Strategy:
-    """The strategy of a profile file; no file means no reference (tables need their captions)."""
-    if path is None or not path.is_file():
-        return Strategy()
-    from hytetool.profile import Profile  # the profile module reads the file; it imports this one
-
-    return Profile.load(path).strategy

@@ -16,19 +16,21 @@ import typer
 from rich.console import Console
 
 from hytetool import __version__
+from hytetool import paths as default_paths
 from hytetool.errors import HyteError
 
 EXIT_OK = 0
 EXIT_INPUT_PROBLEM = 1
 EXIT_USAGE = 2
 
-DEFAULT_RAW = Path("data/raw")
-DEFAULT_NORMALIZED = Path("data/normalized")
-DEFAULT_SCHEMA = Path("schema/hyte-v1.schema.json")
-DEFAULT_STRATEGY = Path("hyte-profile.yaml")
-DEFAULT_REPORTS = Path("build/reports")
-DEFAULT_INSPECT = Path("build/inspect")
-DEFAULT_CACHE = Path(".hyte-cache")
+# The defaults live in paths.py; these names are the options' defaults below.
+DEFAULT_RAW = default_paths.RAW_DIR
+DEFAULT_NORMALIZED = default_paths.NORMALIZED_DIR
+DEFAULT_SCHEMA = default_paths.SCHEMA_PATH
+DEFAULT_STRATEGY = default_paths.PROFILE_PATH
+DEFAULT_REPORTS = default_paths.REPORTS_DIR
+DEFAULT_INSPECT = default_paths.INSPECT_DIR
+DEFAULT_CACHE = default_paths.CACHE_DIR
 
 app = typer.Typer(
     name="hyte",

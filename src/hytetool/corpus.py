@@ -13,10 +13,11 @@ from pathlib import Path
 
 from hytetool.errors import HyteError
 from hytetool.model import Document
-from hytetool.periods import PeriodError, parse_period
+from hytetool.paths import REGISTRY_NAME
+from hytetool.periods import PeriodError, document_period, parse_period
 from hytetool.yamlio import load_document
 
-SKIPPED_NAMES = ("registry.yaml",)  # not a document: the shared ids of records across years
+SKIPPED_NAMES = (REGISTRY_NAME,)  # not a document: the shared ids of records across years
 SKIPPED_SUFFIX = ".new.yaml"  # a regenerated version waiting beside a hand edit
 
 
@@ -67,7 +68,7 @@ def load_documents(paths: Iterable[Path]) -> list[tuple[Path, Document]]:
 
 def covers_year(doc: Document, year: int) -> bool:
     """Reports of the year, and the plan (or template) in force when no period is given."""
-    text = doc.period or doc.plan_period
+    text = document_period(doc)
     if text is None:
         return False
     try:

@@ -27,6 +27,7 @@ from zipfile import ZIP_DEFLATED, ZipFile
 from hytetool.corpus import covers_year, load_documents
 from hytetool.errors import HyteError
 from hytetool.model import Document
+from hytetool.periods import document_period
 from hytetool.yamlio import atomic_write_bytes, atomic_write_text
 from hytetool.ziputil import fixed_time_zip
 
@@ -88,7 +89,7 @@ def _number(value: float | None) -> int | float | None:
 def _row(doc: Document, record: str, **fields: Any) -> Record:
     """One row in column order; absent lists are [] so every row has the same types."""
     row: Record = {column: None for column in COLUMNS}
-    row.update(source=doc.source.file, record=record, period=doc.period or doc.plan_period)
+    row.update(source=doc.source.file, record=record, period=document_period(doc))
     row.update({column: [] for column in LIST_COLUMNS})
     row.update(fields)
     row["sector"] = row["sector"] or doc.sector

@@ -1,8 +1,8 @@
 """`hyte kpi`: the key figures of normalized documents, with the forecast against the budget.
 
 A council asks first how far each key figure's year-end forecast (TP-ENNUSTE) is from
-the budget (TA). The columns are found by their period (`column_period`), not by their
-printed names, so "TA 2023" / "TP-ENNUSTE 2023" work the same next year. Tables
+the budget (TA). The columns are found by what they hold (kpi_columns.py, the same
+mapper the report uses), not by their printed names, so "TA 2023" / "TP-ENNUSTE 2023" work the same next year. Tables
 without a budget and a forecast column (the budget-change tables: tulot, menot,
 netto) are left out. Uncertain rows are marked with "?" so nobody quotes them unchecked.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from rich.console import Console
@@ -18,10 +19,13 @@ from rich.table import Table
 
 from hytetool.corpus import load_documents
 from hytetool.model import Document, KpiTable
-from hytetool.numbers import column_period
+from hytetool.kpi_columns import key_figure_columns
+from hytetool.numbers import TERMINAL_STYLE, format_number
 
 UNCERTAIN_MARK = " ?"
 INDENT = "  "  # per level of parent, before a row's label
+# A figure of the terminal table: '1 036', '27,7', '+1 200', '−3,5'.
+_figure = partial(format_number, lang="fi", style=TERMINAL_STYLE)
 
 
 @dataclass
@@ -67,9 +71,10 @@ def key_figures(paths: Iterable[Path], sector: str | None = None) -> list[KpiLin
 
 
 def _lines(doc: Document, table: KpiTable, sector: str) -> list[KpiLine]:
-    columns = _roles(table.columns)
-    if "budget" not in columns or "forecast" not in columns:
+    roles = key_figure_columns(table.columns)
+    if roles.budget is None or roles.forecast is None:
         return []
+    columns = {role: name for role, name in vars(roles).items() if name is not None}
     parents = {row.label: row.parent for row in table.rows}
     out = []
     for row in table.rows:
@@ -81,36 +86,6 @@ def _lines(doc: Document, table: KpiTable, sector: str) -> list[KpiLine]:
         out.append(KpiLine(sector, table.area or "", row.label, depth, row.unit or "", value.get("previous"),
                            value.get("budget"), value.get("to_date"), value.get("forecast"), row.uncertain))
     return out
-
-
-def _roles(columns: list[str]) -> dict[str, str]:
-    """Column names by role: previous (TP of an earlier year), budget, to_date, forecast."""
-    periods = {name: column_period(name) for name in columns}
-    budget_years = [p.year for p in periods.values() if p and p.kind == "budget"]
-    year = max(budget_years) if budget_years else None
-    roles: dict[str, str] = {}
-    for name, period in periods.items():
-        if period is None:
-            continue
-        if period.kind == "budget" and period.year == year:
-            roles["budget"] = name
-        elif period.kind == "forecast":
-            roles["forecast"] = name
-        elif period.kind == "actual" and period.months != (1, 12):
-            roles["to_date"] = name
-        elif period.kind == "actual" and (year is None or period.year < year):
-            roles["previous"] = name
-    return roles
-
-
-def fi_number(value: float | None, signed: bool = False, decimals: int | None = None) -> str:
-    """1036 -> '1 036', 27.7 -> '27,7', signed -> '+1 200' / '−3,5' (Finnish print)."""
-    if value is None:
-        return ""
-    places = decimals if decimals is not None else (0 if float(value).is_integer() else 1)
-    text = f"{abs(value):,.{places}f}".replace(",", " ").replace(".", ",")
-    sign = "\u2212" if value < 0 and text.strip("0, ") else "+" if signed and value > 0 else ""
-    return sign + text
 
 
 def kpi_table(lines: list[KpiLine], title: str = "Tunnusluvut") -> Table:
@@ -127,9 +102,9 @@ def kpi_table(lines: list[KpiLine], title: str = "Tunnusluvut") -> Table:
         sector, area = (line.sector, line.area) if place != previous else ("", "")
         previous = place
         label = INDENT * line.depth + line.label + (UNCERTAIN_MARK if line.uncertain else "")
-        table.add_row(sector, area, label, line.unit, fi_number(line.previous), fi_number(line.budget),
-                      fi_number(line.to_date), fi_number(line.forecast), fi_number(line.deviation, signed=True),
-                      fi_number(line.deviation_pct, signed=True, decimals=1))
+        table.add_row(sector, area, label, line.unit, _figure(line.previous), _figure(line.budget),
+                      _figure(line.to_date), _figure(line.forecast), _figure(line.deviation, signed=True),
+                      _figure(line.deviation_pct, signed=True, decimals=1))
     return table
 
 

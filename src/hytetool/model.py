@@ -19,7 +19,10 @@ from hytetool.periods import PeriodError, canonical_period
 SCHEMA_VERSION = "hyte/v1"
 SDG_NUMBERS = range(1, 18)  # the UN has 17 sustainable development goals
 
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+# An id: lowercase letters a-z, digits and single hyphens ("hyvinvoivat-asukkaat").
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
 LineRange = Annotated[list[int], Field(min_length=2, max_length=2)]
 
 
@@ -168,7 +171,7 @@ class Source(Strict):
     """The input file this document was extracted from."""
 
     file: str
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    sha256: str = Field(pattern=SHA256_PATTERN)
     lines: LineRange | None = None
     pages: LineRange | None = None
 

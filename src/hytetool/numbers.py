@@ -1,4 +1,5 @@
-"""Finnish numbers as printed in key-figure and budget tables, and the periods of their columns.
+"""Finnish numbers as printed in key-figure and budget tables: reading them, and writing
+them the same way (`format_number`, the one formatter of the report, `hyte kpi` and notes).
 
 Finnish writes "1 036" (a space or a no-break space between thousands groups), "27,7"
 (decimal comma), "−27,7" (a minus sign, or a hyphen or en dash from a PDF), "+1 310 855",
@@ -22,7 +23,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from collections.abc import Iterator, Sequence
 from itertools import islice
-from typing import NamedTuple
+
+from hytetool.kpi_columns import column_period
 
 SPACES = " \u00a0\u202f\u2007"  # space, no-break space, narrow no-break space, figure space
 MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash (PDF exports turn minus into dashes)
@@ -50,6 +52,31 @@ MAX_READINGS = 5000
 # Two readings whose scores differ by less than this (log10 units, a factor of ~3 in
 # magnitude) are both plausible: the row is uncertain.
 AMBIGUITY_MARGIN = 0.5
+
+# Writing numbers (format_number).
+NO_VALUE = "\u2013"  # an en dash for a missing figure, as in printed budget tables
+NO_BREAK_SPACE = "\u00a0"  # between thousands groups: a figure never wraps onto two lines
+MINUS_SIGN = "\u2212"  # typeset minus, as Finnish print has it
+# Languages printed with a decimal comma and spaces between thousands groups; others
+# (English) get "1,036.5" and a hyphen-minus.
+DECIMAL_COMMA_LANGUAGES = frozenset({"fi", "sv"})
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """Where a formatted number goes decides its separators, not its digits."""
+
+    group: str  # between thousands groups (Finnish and Swedish)
+    minus: str  # before a negative value (Finnish and Swedish)
+    missing: str  # for no value
+    as_read: bool = False  # every digit the value has, instead of one decimal at most
+
+
+REPORT_STYLE = NumberStyle(NO_BREAK_SPACE, MINUS_SIGN, NO_VALUE)  # Word, PDF, Markdown report
+TERMINAL_STYLE = NumberStyle(" ", MINUS_SIGN, "")  # `hyte kpi`'s table: an empty cell stays empty
+# A value quoted in a YAML note ("not placed in a column: 14000"): as read, ungrouped and
+# with a plain minus, so the analyst finds it in the source with a text search.
+NOTE_STYLE = NumberStyle("", "-", "-", as_read=True)
 
 _NUMBER_RE = re.compile(
     rf"^(?P<sign>[+{_MINUS_CLASS}]?)[{SPACES}]*(?P<int>\d{{1,3}}(?:[{SPACES}]\d{{3}})+|\d+)(?:,(?P<frac>\d+))?"
@@ -275,45 +302,48 @@ def spread(values: Sequence[float | None], scales: Sequence[float] = ()) -> floa
     return max(logs) - min(logs) if len(logs) > 1 else 0.0
 
 
-# ------------------------------------------------------------------ column periods
-
-
-class ColumnPeriod(NamedTuple):
-    """What a key-figure column holds: kind, year and the months it covers."""
-
-    kind: str  # "actual" (TP, TOTEUMA), "budget" (TA), "forecast" (TP-ENNUSTE)
-    year: int
-    months: tuple[int, int]  # (1, 6) for "1-6/2022", (1, 12) for a whole year
-
-
-_COLUMN_RE = re.compile(
-    rf"^(?P<kind>TP[{_MINUS_CLASS}\s]*ENNUSTE|ENNUSTE|TOTEUMA|TP|TA|TAE)\s*"
-    rf"(?:(?P<m1>\d{{1,2}})\s*[{_MINUS_CLASS}]\s*(?P<m2>\d{{1,2}})\s*/\s*)?(?P<year>\d{{4}})$",
-    re.I,
-)
-_KINDS = {"tp": "actual", "toteuma": "actual", "ta": "budget", "tae": "budget"}
-
-
-def column_period(name: str) -> ColumnPeriod | None:
-    """'TOTEUMA 1-6/2022' -> ('actual', 2022, (1, 6)); 'TA 2022' -> ('budget', 2022, (1, 12)).
-
-    The schema keeps column names as printed; this derives the structured period so
-    that code can find the budget and forecast columns whatever the year. None for a
-    column that is not a period (Tulot, Menot, Netto).
-    """
-    match = _COLUMN_RE.match(" ".join(name.split()))
-    if not match:
-        return None
-    word = re.sub(f"[{_MINUS_CLASS}\\s]", "", match["kind"].lower())
-    kind = "forecast" if "ennuste" in word else _KINDS[word]
-    months = (int(match["m1"]), int(match["m2"])) if match["m1"] else (1, 12)
-    return ColumnPeriod(kind, int(match["year"]), months)
-
-
 def _year_scale(name: str) -> float:
-    """How much a column's figure must be multiplied to compare with a year's: 2 for 1-6."""
+    """How much a column's figure must be multiplied to compare with a year's: 2 for an
+    actual of 1-6; 1 for budgets and forecasts, which are for the whole year anyway."""
     period = column_period(name)
-    if period is None or period.kind != "actual":
-        return 1.0
-    months = period.months[1] - period.months[0] + 1
-    return 12 / months if 0 < months < 12 else 1.0
+    return period.year_scale if period is not None and period.kind == "actual" else 1.0
+
+
+# ------------------------------------------------------------------ writing numbers
+
+
+def format_number(value: float | None, lang: str = "fi", *, signed: bool = False, decimals: int | None = None,
+                  style: NumberStyle = REPORT_STYLE) -> str:
+    """1036 -> '1 036', 27.7 -> '27,7', signed -> '+1 200' / '−3,5' (Finnish print).
+
+    `decimals`: places to show; by default none for a whole number and one otherwise
+    (key figures are counts, deviations percentages). Zero, and a value that rounds to
+    zero, carry no sign.
+    """
+    if value is None:
+        return style.missing
+    if value == 0:
+        return "0"
+    whole, _, fraction = _digits(abs(float(value)), decimals, style.as_read).partition(".")
+    if lang in DECIMAL_COMMA_LANGUAGES:
+        group, point, minus = style.group, ",", style.minus
+    else:
+        group, point, minus = ",", ".", "-"
+    text = _grouped(whole, group) + (point + fraction if fraction else "")
+    if not text.strip("0" + point + group):
+        return text  # rounds to zero
+    return (minus if value < 0 else "+" if signed else "") + text
+
+
+def _digits(value: float, decimals: int | None, as_read: bool) -> str:
+    """The unsigned digits with a decimal point, before grouping."""
+    if as_read:
+        return str(int(value)) if value.is_integer() else repr(value)
+    places = decimals if decimals is not None else (0 if value.is_integer() else 1)
+    return f"{value:.{places}f}"
+
+
+def _grouped(whole: str, group: str) -> str:
+    """'1036000' -> '1 036 000' with `group` between thousands groups."""
+    head = len(whole) % 3 or 3
+    return group.join([whole[:head], *(whole[i:i + 3] for i in range(head, len(whole), 3))])

@@ -8,11 +8,20 @@ four-digit years) so that years can be compared and grouped.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Protocol
 
 DASHES = "\u2013\u2014\u2212\u2010\u2011"  # en dash, em dash, minus, hyphens
 _DASH_RE = re.compile(f"[{DASHES}]")
+
+# How periods are written inside longer text (after unify_dashes), for the patterns that
+# find them there (document metadata, key-figure headers); parse_period reads what they find.
+MONTHS_OF_TEXT = r"\d{1,2}\s*-\s*\d{1,2}\s*/\s*"  # "1-6/" before a year
+MONTHS_TEXT = rf"{MONTHS_OF_TEXT}\d{{4}}"  # "1-6/2022"
+YEAR_TEXT = r"(?:19|20)\d{2}"  # "2023"
+SPAN_TEXT = rf"{YEAR_TEXT}\s*-\s*(?:{YEAR_TEXT}|\d{{2}})"  # "2022-2025", "2022-25"
+YEARS_TEXT = rf"{YEAR_TEXT}(?:\s*-\s*(?:{YEAR_TEXT}|\d{{2}}))?"  # a year or a span
 
 _MONTHS_RE = re.compile(r"^\s*(\d{1,2})\s*-\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
 _SPAN_RE = re.compile(r"^\s*(\d{4})\s*-\s*(\d{2}|\d{4})\s*$")
@@ -85,6 +94,28 @@ def canonical_period(text: str) -> str:
     return str(parse_period(text))
 
 
-PERIOD_IN_TEXT_RE = re.compile(
-    rf"\b(\d{{1,2}}\s*[-{DASHES}]\s*\d{{1,2}}\s*/\s*\d{{4}}|\d{{4}}\s*[-{DASHES}]\s*(?:\d{{4}}|\d{{2}})\b)"
-)
+class Dated(Protocol):
+    """A document as far as its period goes (model.Document)."""
+
+    period: str | None
+    plan_period: str | None
+
+
+def document_period(doc: Dated) -> str | None:
+    """The period a document is about: a report's period, else the plan's period."""
+    return doc.period or doc.plan_period
+
+
+# Sort key of a period no one can read: after every real one.
+UNKNOWN_PERIOD_KEY = (9999, 12, 9999, 12)
+
+
+def period_key(text: str | None) -> tuple[int, int, int, int]:
+    """Sort key of a period: start year and month, end year and month; unknown last."""
+    if not text:
+        return UNKNOWN_PERIOD_KEY
+    try:
+        p = parse_period(text)
+    except PeriodError:
+        return UNKNOWN_PERIOD_KEY
+    return (p.start_year, p.start_month, p.end_year, p.end_month)

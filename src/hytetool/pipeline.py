@@ -27,9 +27,10 @@ from hytetool.extract.xlsx import read_xlsx
 from hytetool.normalize import Normalized, normalize
 from hytetool.profile import GENERIC, Profile, active
 from hytetool.parallel import PageCallback, Progress, run_tasks
+from hytetool.paths import PROFILE_PATH
 from hytetool.yamlio import WriteStatus, document_body, write_document
 
-DEFAULT_PROFILE = Path("hyte-profile.yaml")
+DEFAULT_PROFILE = PROFILE_PATH
 DEFAULT_STRATEGY = DEFAULT_PROFILE  # the profile holds the strategy (the name --strategy had)
 # Python looks for cyclic garbage every 700 new container objects (gen0) by default. A
 # PDF page makes tens of thousands of dicts that reference counting frees, so those

@@ -25,7 +25,6 @@ from hytetool.city_strategy import Strategy, StrategyGoal
 from hytetool.textutil import clean_ws
 from hytetool.vocabulary import Column, pattern, using
 
-PROFILE_NAME = "hyte-profile.yaml"
 # Keys a profile may hold; anything else is a typo worth one line, not a silent no-op.
 KNOWN_KEYS = {"municipality", "language", "sectors", "strategies", "headings"}
 

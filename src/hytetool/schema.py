@@ -10,9 +10,8 @@ import json
 from pathlib import Path
 
 from hytetool.model import Document
-from hytetool.yamlio import SCHEMA_FILE_NAME, atomic_write_text
-
-PACKAGED_SCHEMA = Path(__file__).parent / "data" / SCHEMA_FILE_NAME
+from hytetool.paths import PACKAGED_SCHEMA
+from hytetool.yamlio import atomic_write_text
 
 
 def json_schema_text() -> str:

@@ -8,15 +8,13 @@ tree still knows where every key and value was in the file, so the two are joine
 
 from __future__ import annotations
 
-import difflib
 import re
-import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -24,9 +22,9 @@ from ruamel.yaml.reader import ReaderError
 
 from hytetool.corpus import yaml_files
 from hytetool.model import Document
+from hytetool.similarity import closest_name
+from hytetool.validate_messages import Loc, message
 from hytetool.yamlio import read_document_data, read_yaml_text
-
-Loc = tuple[int | str, ...]
 
 SYNTAX = "(yaml syntax)"
 ROOT = "(document)"
@@ -45,8 +43,6 @@ DUPLICATE_RE = re.compile(r"^duplicate (?P<kind>.+) id '(?P<id>.*)'$")
 OBJECTIVE_REF_RE = re.compile(r"^action '(?P<action>.*)' names objective '(?P<objective>.*)',")
 DUPLICATE_KEY_RE = re.compile(r'found duplicate key "(?P<key>.*?)" with value')
 SDG_RE = re.compile(r"^unknown SDG number (?P<number>-?\d+);")
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-SHA256_PATTERN = r"^[0-9a-f]{64}$"
 PLAIN_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
@@ -225,131 +221,6 @@ def field_path(loc: Loc) -> str:
     return out or ROOT
 
 
-# ---------------------------------------------------------------- messages
-
-
-def message(error: ErrorDetails, loc: Loc) -> str:
-    """Plain words for a pydantic error: what is wrong and, where possible, the fix."""
-    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
-    if kind in SIMPLE_MESSAGES:
-        try:
-            return SIMPLE_MESSAGES[kind].format_map({**ctx, "got": describe(value)})
-        except KeyError:  # a pydantic version with other context keys: fall through
-            pass
-    if kind == "missing":
-        return f"missing required field '{loc[-1]}'"
-    if kind == "extra_forbidden":
-        return _unknown_key_message(loc)
-    if kind == "string_type":
-        hint = "; put it in quotes" if isinstance(value, (int, float)) else ""
-        return f"expected text, got {describe(value)}{hint}"
-    if kind == "string_pattern_mismatch":
-        return _pattern_message(value, ctx.get("pattern", ""))
-    if kind in ("value_error", "assertion_error") and "error" in ctx:
-        return str(ctx["error"])
-    msg = error["msg"]
-    return msg[:1].lower() + msg[1:]
-
-
-SIMPLE_MESSAGES = {
-    "int_type": "expected a whole number, got {got}",
-    "int_parsing": "expected a whole number, got {got}",
-    "int_from_float": "expected a whole number, got {got}",
-    "float_type": "expected a number, got {got}",
-    "float_parsing": "expected a number, got {got}",
-    "bool_type": "expected true or false, got {got}",
-    "bool_parsing": "expected true or false, got {got}",
-    "list_type": "expected a list, got {got}",
-    "dict_type": "expected a mapping (key: value lines), got {got}",
-    "model_type": "expected a mapping (key: value lines), got {got}",
-    "model_attributes_type": "expected a mapping (key: value lines), got {got}",
-    "enum": "{got} is not allowed here; use one of {expected}",
-    "literal_error": "{got} is not allowed here; use {expected}",
-    "too_short": "needs at least {min_length} items, got {actual_length}",
-    "too_long": "allows at most {max_length} items, got {actual_length}",
-    "string_too_long": "is longer than {max_length} characters",
-    "greater_than_equal": "must be {ge} or more, got {got}",
-    "less_than_equal": "must be {le} or less, got {got}",
-}
-
-
-def describe(value: Any) -> str:
-    """A value as a reader would name it: 'the number 3', 'the text 'x'', 'a list'."""
-    if value is None:
-        return "an empty value"
-    if isinstance(value, bool):
-        return f"the truth value {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the text '{value}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"a {type(value).__name__}"
-
-
-def _pattern_message(value: Any, pattern: str) -> str:
-    if pattern == SLUG_PATTERN:
-        return (
-            f"'{value}' is not a valid id; use lowercase letters a-z, digits and single"
-            " hyphens, e.g. 'hyvinvoivat-asukkaat'"
-        )
-    if pattern == SHA256_PATTERN:
-        return f"'{value}' is not a sha256 checksum; expected 64 characters 0-9 and a-f"
-    return f"'{value}' does not have the expected form ({pattern})"
-
-
-def _unknown_key_message(loc: Loc) -> str:
-    """Unknown field, with the closest allowed name as a suggestion for a typo."""
-    key, allowed = str(loc[-1]), field_names(model_at(loc[:-1]))
-    if not allowed:
-        return f"unknown field '{key}'"
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    if close:
-        return f"unknown field '{key}'; did you mean '{close[0]}'?"
-    return f"unknown field '{key}'; allowed fields here: {', '.join(allowed)}"
-
-
-# ---------------------------------------------------------------- models by path
-
-
-def model_at(loc: Loc) -> type[BaseModel] | None:
-    """The model class whose mapping sits at `loc` (Document at the root)."""
-    model: type[BaseModel] | None = Document
-    for part in loc:
-        if isinstance(part, int) or model is None:
-            continue
-        info = _field_info(model, part)
-        model = _inner_model(info.annotation) if info is not None else None
-    return model
-
-
-def field_names(model: type[BaseModel] | None) -> list[str]:
-    """Names a YAML file may use for this model: aliases where they exist."""
-    if model is None:
-        return []
-    return [info.alias or name for name, info in model.model_fields.items()]
-
-
-def _field_info(model: type[BaseModel], key: str) -> Any:
-    for name, info in model.model_fields.items():
-        if key in (name, info.alias):
-            return info
-    return None
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    """The model inside `list[X]`, `X | None`, ...; None for plain values."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        if (found := _inner_model(arg)) is not None:
-            return found
-    return None
-
-
 # ---------------------------------------------------------------- cross-references
 
 
@@ -383,8 +254,8 @@ def _objective_hint(goal: Any, objective: str) -> str:
     known = [str(_get(o, "id")) for o in _get(goal, "objectives") or []]
     if not known:
         return "; the goal has no objectives"
-    close = difflib.get_close_matches(objective, known, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else f"; its objectives are {', '.join(known)}"
+    close = closest_name(objective, known)
+    return f"; did you mean '{close}'?" if close else f"; its objectives are {', '.join(known)}"
 
 
 def _items(node: Any, keys: tuple[str, ...], loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:

@@ -23,8 +23,8 @@ from enum import Enum
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from hytetool import fastyaml
+from hytetool.paths import VOCABULARY_RESOURCE
 from hytetool.textutil import clean_ws
 from hytetool.periods import unify_dashes
 
@@ -174,8 +174,8 @@ def _label_regex(term: Term) -> str:
 
 @cache
 def _data() -> dict:
-    text = resources.files("hytetool").joinpath("data/vocabulary.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    text = resources.files("hytetool").joinpath(VOCABULARY_RESOURCE).read_text(encoding="utf-8")
+    return fastyaml.load(text)  # the one fast YAML reader; duplicate keys refused
 
 
 @cache
@@ -283,7 +283,6 @@ AREA = pattern("area")
 PERSON = pattern("person")
 BUDGET_START = pattern("budget_start")
 COUNCIL_DECISION = pattern("council_decision")
-PAGE_NUMBER = pattern("page_number")
 RUNNING_PAGE_NUMBER = pattern("running_page_number")
 WELFARE_TITLE = pattern("welfare_title")
 INDICATOR_HINT = pattern("indicator_hint")

@@ -3,7 +3,7 @@
 ruamel's round-trip dumper builds nodes, events and a per-character scalar analysis for
 every value; for our documents that was most of the time spent writing YAML (about
 5 ms a PDF page). A document is only ever nested mappings and lists of short scalars
-laid out one way (see yamlio: indents, flow lists, key order, literal blocks), so this
+laid out one way (see yamlstyle: indents, flow lists, key order, literal blocks), so this
 module writes that layout itself.
 
 ruamel stays the reference: `dump_document_data` returns None for anything whose
@@ -20,10 +20,10 @@ import math
 import re
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.nodes import ScalarNode
 
-from hytetool.yamlio import FLOW_LIST_KEYS, LINE_WIDTH, NOT_LITERAL_RE, TRAILING_KEYS, WHOLE_NUMBER_LIMIT
+from hytetool.yamlstyle import (FLOW_LIST_KEYS, LINE_WIDTH, NOT_LITERAL_RE, TRAILING_KEYS, WHOLE_NUMBER_LIMIT,
+                                round_trip_yaml)
 
 # ruamel writes a key as an explicit "? key" when its text and tag ("!!str", 5
 # characters) reach 128 characters; longer keys go to ruamel.
@@ -43,7 +43,7 @@ DECIMAL_RE = re.compile(r"-?[0-9]+\.[0-9]+")
 STR_TAG = "tag:yaml.org,2002:str"
 FLOAT_TAG = "tag:yaml.org,2002:float"
 
-_RESOLVER = YAML(typ="rt").resolver  # the resolver (YAML 1.2) ruamel dumps with
+_RESOLVER = round_trip_yaml().resolver  # the resolver (YAML 1.2) ruamel dumps with
 # First characters of the texts that ruamel's resolver may read as something other than
 # a string; a text starting with any other character is a string without asking it.
 _RESOLVED_FIRST = frozenset(_RESOLVER.versioned_resolver)

@@ -3,36 +3,13 @@
 When a table is exported column after column, the n-th paragraph of each column is
 usually the n-th row. When a column has more paragraphs than the table has rows (a
 cell held two paragraphs), consecutive paragraphs are grouped so that each group reads
-most like its row's other cells. Similarity is measured on word stems (the first
-STEM_LENGTH letters), which survives Finnish inflection ("liikuntahallin" ~ "Liikunnan").
+most like its row's other cells. Similarity is the share of shared word stems
+(similarity.stem_overlap), which survives Finnish inflection ("liikuntahallin" ~ "Liikunnan").
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-# Finnish inflects by suffix; five letters keep the stem of most content words.
-STEM_LENGTH = 5
-# Words shorter than this are mostly function words ("ja", "on", "sekä").
-MIN_WORD_LENGTH = 4
-
-_WORD = re.compile(r"[a-zåäö0-9]+")
-
-
-@lru_cache(maxsize=4096)
-def stems(text: str) -> frozenset[str]:
-    return frozenset(w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if len(w) >= MIN_WORD_LENGTH)
-
-
-def similarity(text: str, reference: str, weight: dict[str, float] | None = None) -> float:
-    """Weighted share of the text's stems that also occur in the reference (0..1)."""
-    mine = stems(text)
-    if not mine:
-        return 0.0
-    w = weight or {}
-    total = sum(w.get(s, 1.0) for s in mine)
-    return sum(w.get(s, 1.0) for s in mine & stems(reference)) / total
+from hytetool.similarity import stem_overlap, stems
 
 
 def rarity_weights(rows: list[str]) -> dict[str, float]:
@@ -56,7 +33,7 @@ def group_paragraphs(paragraphs: list[str], rows: list[str]) -> list[list[int]]:
     if n == m:
         return [[i] for i in range(n)]
     weight = rarity_weights(rows)
-    score = [[similarity(p, r, weight) for r in rows] for p in paragraphs]
+    score = [[stem_overlap(p, r, weight) for r in rows] for p in paragraphs]
     neg = float("-inf")
     # best[i][j]: best total for the first i paragraphs placed in the first j rows
     best = [[neg] * (m + 1) for _ in range(n + 1)]
@@ -89,7 +66,7 @@ def place_paragraphs(paragraphs: list[str], rows: list[str]) -> list[int | None]
     if n >= m:
         return list(range(n))[:m] + [None] * max(0, n - m)
     weight = rarity_weights(rows)
-    score = [[similarity(p, r, weight) for r in rows] for p in paragraphs]
+    score = [[stem_overlap(p, r, weight) for r in rows] for p in paragraphs]
     neg = float("-inf")
     # best[i][j]: best total placing the first i paragraphs within the first j rows
     best = [[neg] * (m + 1) for _ in range(n + 1)]

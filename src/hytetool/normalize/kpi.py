@@ -24,16 +24,15 @@ from hytetool.normalize.kpi_build import build_rows
 from hytetool.normalize.kpi_rows import RowReader
 from hytetool.textutil import clean_ws, join_lines, slugify
 from hytetool.vocabulary import AREA, KPI_HEADER, KPI_TITLE, PERSON, kpi_column_alternation, kpi_column_words
-from hytetool.numbers import column_period
-from hytetool.periods import unify_dashes
+from hytetool.kpi_columns import columns_in_text
+from hytetool.periods import MONTHS_TEXT, unify_dashes
 
 # Pieces a wrapped header row is made of: "TOTEUMA", "1-6/2022", "TP-", "ENNUSTE", "2022".
 # The column words (TP, TA, TOTEUMA, TP-ENNUSTE, ...) come from the vocabulary; a hyphenated
 # one may wrap after its hyphen ("TP-" / "ENNUSTE").
 _WORDS = kpi_column_alternation()
 _FRAGMENTS = "|".join(re.escape(w.split("-")[0] + "-") for ws in kpi_column_words().values() for w in ws if "-" in w)
-_HEADER_PIECE = re.compile(rf"^(?:{_FRAGMENTS}|{_WORDS}|\d{{1,2}}\s*-\s*\d{{1,2}}\s*/\s*\d{{4}}|\d{{4}})$", re.I)
-_COLUMN = re.compile(rf"(?:{_WORDS})\s*(?:\d{{1,2}}\s*-\s*\d{{1,2}}\s*/\s*)?\d{{4}}", re.I)
+_HEADER_PIECE = re.compile(rf"^(?:{_FRAGMENTS}|{_WORDS}|{MONTHS_TEXT}|\d{{4}})$", re.I)
 BUDGET_WORDS = ("tulot", "menot", "netto")
 BUDGET_AREA = "Talousarviomuutokset"
 BUDGET_END = re.compile(r"^yhteensä\b", re.I)
@@ -135,7 +134,7 @@ def read_header(lines: list[Line], index: int) -> tuple[list[str], int]:
         texts.append(text)
         end += 1
     joined = unify_dashes(join_lines(t for t in texts if t))
-    return [re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", m.group())) for m in _COLUMN.finditer(joined)], end
+    return columns_in_text(joined), end
 
 
 def _body_end(lines: list[Line], start: int) -> int:
@@ -181,4 +180,4 @@ def _text(line: Line) -> str:
     return " ".join(line.cells) if line.cells else line.text
 
 
-__all__ = ["KpiSection", "column_period", "read_budget_tables", "read_kpi_section", "read_header"]
+__all__ = ["KpiSection", "read_budget_tables", "read_kpi_section", "read_header"]

@@ -24,7 +24,7 @@ from hytetool.normalize.kpi_place import (
 )
 from hytetool.normalize.kpi_rows import RawRow, _starts_lower, parse_cell
 from hytetool.textutil import clean_ws, join_lines
-from hytetool.numbers import AMBIGUITY_MARGIN, split_numbers
+from hytetool.numbers import AMBIGUITY_MARGIN, NOTE_STYLE, format_number, split_numbers
 
 # A lone number line of at most this many digits right after a label, with more
 # numbers below it, may be the end of the label ("Päivätoiminta Oklaholmankatu" / "22").
@@ -175,7 +175,8 @@ def _stacked(raw: RawRow, columns: list[str]) -> list[Entry] | None:
             missing = [groups[i][position] for i in range(len(groups)) if float(i) not in placed]
             entry.uncertain = (unsure or tied) and any(g[position] is not None for g in groups)
             if entry.uncertain and any(m is not None for m in missing):
-                entry.notes.append("not placed in a column: " + ", ".join(_fmt(m) for m in missing))
+                quoted = ", ".join(format_number(m, style=NOTE_STYLE) for m in missing)
+                entry.notes.append("not placed in a column: " + quoted)
             entries.append(entry)
         entries[0].notes += raw.items
         for entry in entries[1:] if titled else []:
@@ -250,11 +251,3 @@ def _kpi_row(entry: Entry, columns: list[str]) -> KpiRow:
         lines=[min(numbers), max(numbers)] if numbers else None,
         page=entry.lines[0].page if entry.lines else None,
     )
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return str(int(value)) if value == int(value) else str(value).replace(".", ",")
-
-

@@ -18,7 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from hytetool.numbers import column_period, split_numbers
+from hytetool.kpi_columns import column_period
+from hytetool.numbers import split_numbers
 
 # A parent's figure matches its sub-rows' sum within this share (KUNTOUTUS 4 640 is
 # printed for sub-rows summing to 4 636; Kotihoito's forecast 214 316 for 214 360).
@@ -137,11 +138,11 @@ def half_year_pairs(columns: list[str]) -> list[tuple[int, int, float]]:
     periods = [column_period(c) for c in columns]
     out = []
     for a, pa in enumerate(periods):
-        if pa is None or pa.kind != "actual" or pa.months == (1, 12):
+        if pa is None or pa.kind != "actual" or pa.whole_year:
             continue
         for f, pf in enumerate(periods):
             if pf is not None and pf.kind == "forecast" and pf.year == pa.year:
-                out.append((a, f, 12 / (pa.months[1] - pa.months[0] + 1)))
+                out.append((a, f, pa.year_scale))
     return out
 
 

@@ -22,7 +22,7 @@ from hytetool.city_strategy import Strategy
 from hytetool.normalize.tables import GoalTable, TableRow
 from hytetool.textutil import clean_ws
 from hytetool.profile import current as current_profile
-from hytetool.vocabulary import PAGE_NUMBER, SCHEDULE_RE, TITLE_RE, UNIT_LINE, Column
+from hytetool.vocabulary import RUNNING_PAGE_NUMBER, SCHEDULE_RE, TITLE_RE, UNIT_LINE, Column
 
 _CAPITAL_WORD = re.compile(r"(?<=\s)(?=[A-ZÅÄÖ][\wåäö]*)")
 
@@ -69,7 +69,7 @@ def _unit_line(text: str) -> bool:
 
 def read_plan_rows(lines: list[Line], region: Region) -> GoalTable:
     table = GoalTable("rows", lines[0].no, lines[-1].no, one_action_per_paragraph=True)
-    body = [l for l in lines[_header_tail(lines) :] if not PAGE_NUMBER.match(l.text)]
+    body = [l for l in lines[_header_tail(lines) :] if not RUNNING_PAGE_NUMBER.match(l.text)]
     lexicon = {clean_ws(_joined([l])).lower() for l in body if _unit_line(clean_ws(l.text))}
 
     def is_unit(text: str) -> bool:
@@ -135,7 +135,7 @@ def _split_glued_unit(item: list[Line], lexicon: set[str]) -> tuple[list[Line], 
 
 def read_report_rows(lines: list[Line], region: Region, strategy: Strategy) -> GoalTable:
     table = GoalTable("rows", lines[0].no, lines[-1].no)
-    body = [l for l in lines[1:] if not PAGE_NUMBER.match(l.text)]
+    body = [l for l in lines[1:] if not RUNNING_PAGE_NUMBER.match(l.text)]
     blocks = soft_blocks(body)
     row: TableRow | None = None
     cells: list[list[Line]] = []

@@ -19,7 +19,7 @@ from hytetool.normalize.kpi import read_budget_tables, read_kpi_section
 from hytetool.normalize.regions import sector_name
 from hytetool.profile import current as current_profile
 from hytetool.textutil import clean_ws
-from hytetool.vocabulary import BUDGET_START, KPI_TITLE, PAGE_NUMBER, PERSON
+from hytetool.vocabulary import BUDGET_START, KPI_TITLE, PERSON, RUNNING_PAGE_NUMBER
 
 NOTE_REASON = "text outside any goal table"
 
@@ -63,7 +63,7 @@ def read_loose(lines: list[Line], skip: set[int]) -> LooseText:
             flush()
             mode = "note"
         # a lone number in a key-figure section is a value ("597"), not a page number
-        if line.no in skip or PAGE_NUMBER.match(line.text) and mode != "kpi":
+        if line.no in skip or RUNNING_PAGE_NUMBER.match(line.text) and mode != "kpi":
             continue
         text = clean_ws(line.text)
         if current_profile().is_sector_heading(text):

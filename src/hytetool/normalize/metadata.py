@@ -15,18 +15,19 @@ from hytetool.model import DocumentKind
 from hytetool.normalize.regions import sector_name
 from hytetool.textutil import clean_ws
 from hytetool.vocabulary import COUNCIL_DECISION, kind_titles
-from hytetool.periods import PeriodError, canonical_period, parse_period, unify_dashes
+from hytetool.periods import (MONTHS_TEXT, SPAN_TEXT, YEAR_TEXT, YEARS_TEXT, PeriodError, canonical_period, parse_period,
+                              unify_dashes)
 
-_REPORT_PERIOD = re.compile(r"\btoteuma\s+(\d{1,2}\s*-\s*\d{1,2}\s*/\s*\d{4})", re.I)
-_MONTHS = re.compile(r"(?<![\d/])(\d{1,2}\s*-\s*\d{1,2}\s*/\s*\d{4})\b")  # "1-6/2022" said alone
+_REPORT_PERIOD = re.compile(rf"\btoteuma\s+({MONTHS_TEXT})", re.I)
+_MONTHS = re.compile(rf"(?<![\d/])({MONTHS_TEXT})\b")  # "1-6/2022" said alone
 # A report's year or years after its name: "Hyvinvointikertomus 2023", "toteutuminen 2023",
 # "Laaja hyvinvointikertomus 2021-2024".
 _REPORT_YEARS = re.compile(r"\b(?:\w*kertomus|toteuma|toteutuminen|\w*katsaus)\s+(?:vuonna\s+)?"
-                           r"((?:19|20)\d{2}(?:\s*-\s*(?:(?:19|20)\d{2}|\d{2}))?)\b", re.I)
+                           rf"({YEARS_TEXT})\b", re.I)
 # A span of dates: "Osavuosikatsaus 1.1.-30.6.2022" reports on months 1-6.
-_DATE_SPAN = re.compile(r"\b\d{1,2}\.(\d{1,2})\.?\s*-\s*\d{1,2}\.(\d{1,2})\.((?:19|20)\d{2})\b")
+_DATE_SPAN = re.compile(rf"\b\d{{1,2}}\.(\d{{1,2}})\.?\s*-\s*\d{{1,2}}\.(\d{{1,2}})\.({YEAR_TEXT})\b")
 _YEAR_PHRASE = re.compile(r"\b(?:vuodelta|vuodelle|vuonna|vuosi)\s+(\d{4})\b|\btoimenpiteet\s+(\d{4})\b", re.I)
-_PLAN_PERIOD = re.compile(r"\b((?:19|20)\d{2}\s*-\s*(?:(?:19|20)\d{2}|\d{2}))\b")
+_PLAN_PERIOD = re.compile(rf"\b({SPAN_TEXT})\b")
 _PLAN_CONTEXT = re.compile(r"hyvinvointisuunnitelm|kaupunkistrategia|suunnitelmakau", re.I)
 _WELFARE_WORDS = re.compile(r"hyvinvoin|toimenpi|suunnitelm|raportti|toteuma|kertomus|katsaus", re.I)
 

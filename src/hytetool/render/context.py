@@ -12,26 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
 
 from hytetool.model import Action, Document, KpiTable, StrategicGoal, Status
-from hytetool.periods import parse_period
-from hytetool.render.numbers import format_number
+from hytetool.periods import document_period, parse_period, period_key
+from hytetool.numbers import format_number
+from hytetool.kpi_columns import key_figure_columns
 from hytetool.render.sdg import sdg_name
 from hytetool.status import effective_status
 from hytetool.track import compare, default_registry_path, load_registry, previous_documents, resolve
 from hytetool.track.diff import Diff
-from hytetool.track.matcher import Tracking, document_period, period_key
+from hytetool.track.matcher import Tracking
 from hytetool.profile import current as current_profile
-from hytetool.track.text import similarity
+from hytetool.similarity import is_reworded, same_text
 
-# Objective and priority texts that differ only by a typo or a dropped word are shown
-# once ("sekä sekä torjuu"); 90 keeps genuinely different sentences apart.
-SAME_TEXT_MIN = 90
 STATUS_ORDER = [Status.done, Status.in_progress, Status.not_done, Status.unknown]
-# A continued action whose text changed this much (edit similarity below 90 of 100) was
-# reworded, not just retyped; the changes section then shows its earlier wording too.
-REWORDED_BELOW = 90
 
 
 @dataclass
@@ -165,7 +159,7 @@ def _add_goal(entry: dict[str, Any], goal: StrategicGoal, item: Selected, labels
 
 
 def _add_unique(texts: list[str], text: str) -> None:
-    if not any(fuzz.ratio(text.casefold(), t.casefold()) >= SAME_TEXT_MIN for t in texts):
+    if not any(same_text(text, t) for t in texts):
         texts.append(text)
 
 
@@ -228,7 +222,7 @@ def _changes(history: History, year: int, labels: dict[str, str]) -> dict[str, A
             continued.append({
                 "text": c.after.text,
                 # reworded since (not only retyped): show the earlier wording so a reader can judge the match
-                "earlier_text": c.before.text if similarity(c.before.text, c.after.text)[1] < REWORDED_BELOW else "",
+                "earlier_text": c.before.text if is_reworded(c.before.text, c.after.text) else "",
                 "before_outcome": before["outcome"], "before_status_label": before["status_label"],
                 "after_outcome": after["outcome"], "after_status_label": after["status_label"],
             })
@@ -288,17 +282,9 @@ def _key_figures(selected: list[Selected], lang: str) -> list[dict[str, Any]]:
     return tables
 
 
-def _column(table: KpiTable, *needles: str) -> str | None:
-    for column in table.columns:
-        plain = column.upper().replace("-", " ")
-        if any(needle in plain for needle in needles):
-            return column
-    return None
-
-
 def _kpi_table(table: KpiTable, item: Selected, lang: str) -> dict[str, Any]:
-    budget = _column(table, "TA ")
-    forecast = _column(table, "ENNUSTE")
+    roles = key_figure_columns(table.columns)  # the same columns `hyte kpi` compares
+    budget, forecast = roles.budget, roles.forecast
     rows = []
     for row in table.rows:
         b = row.values.get(budget) if budget else None
@@ -344,6 +330,6 @@ def _source(item: Selected, labels: dict[str, str]) -> dict[str, Any]:
         extent = ""
     return {
         "number": item.number, "title": doc.title, "file": source.file,
-        "kind": labels[f"kind_{doc.kind.value}"], "period": doc.period or doc.plan_period or "",
+        "kind": labels[f"kind_{doc.kind.value}"], "period": document_period(doc) or "",
         "sha": source.sha256[:12], "extent": extent,
     }

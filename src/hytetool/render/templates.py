@@ -17,9 +17,10 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from hytetool.errors import HyteError
+from hytetool.paths import TEMPLATE_DIR
 from hytetool.yamlio import read_yaml_text
 
-DEFAULT_TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
+DEFAULT_TEMPLATE_DIR = TEMPLATE_DIR
 MARKDOWN_TEMPLATE = "report.md.j2"
 DOCX_TEMPLATE = "report.docx"
 LANGUAGES = ("fi", "sv", "en")

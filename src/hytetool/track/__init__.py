@@ -1,6 +1,7 @@
 """Following objectives and actions across documents and years.
 
-- text.py: normalisation, the similarity score and the matching thresholds;
+- text.py: the keys records are grouped by (goal, sector); the similarity score and the
+  matching thresholds are in hytetool/similarity.py;
 - registry.py: registry.yaml, the analyst-editable list of shared ids;
 - matcher.py: `resolve(documents, registry)`, a shared id for every objective and action;
 - diff.py: `diff(documents, a, b)`, actions continued, new and dropped between periods;

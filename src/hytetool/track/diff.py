@@ -16,9 +16,9 @@ from typing import Any
 
 from hytetool.errors import HyteError
 from hytetool.model import Document, Status
-from hytetool.periods import Period, PeriodError, parse_period
+from hytetool.periods import Period, PeriodError, document_period, parse_period, period_key
 from hytetool.status import effective_status
-from hytetool.track.matcher import Tracking, document_order, document_period, period_key, resolve
+from hytetool.track.matcher import Tracking, document_order, resolve
 from hytetool.track.registry import Registry
 from hytetool.track.text import goal_key, sector_key
 from hytetool.yamlio import atomic_write_text

@@ -12,7 +12,7 @@ shared id:
 3. The records not in the registry are placed, objectives before actions, document by
    document in period order: each goes to the best-scoring shared id of the same
    strategic goal (goal names compared casefolded) and, for actions, the same sector,
-   whose score reaches the threshold (text.py), and which has no record yet from the
+   whose score reaches the threshold (hytetool/similarity.py), and which has no record yet from the
    same document and sector (one record per document and sector per id: two rows of
    one table are never the same). Best scores are taken first, so placement within a
    document does not depend on row order. Records nothing matches get a new id, a slug
@@ -29,34 +29,12 @@ from typing import Any
 from hytetool.errors import HyteError
 from hytetool.model import Document
 from hytetool.textutil import slugify
-from hytetool.periods import PeriodError, parse_period
+from hytetool.periods import document_period, period_key
 from hytetool.track.registry import KINDS, Ref, Registry, RegistryEntry, RegistryMember
-from hytetool.track.text import (
-    ACTION_MIN,
-    ACTION_SAME_OBJECTIVE_MIN,
-    OBJECTIVE_MIN,
-    goal_key,
-    sector_key,
-    similarity,
-)
+from hytetool.similarity import ACTION_MIN, ACTION_SAME_OBJECTIVE_MIN, OBJECTIVE_MIN, similarity
+from hytetool.track.text import goal_key, sector_key
 
 PREFIX = {"objective": "obj", "action": "act"}
-_LAST = (9999, 12, 9999, 12)
-
-
-def period_key(text: str | None) -> tuple[int, int, int, int]:
-    """Sort key of a period: start year and month, end year and month; unknown last."""
-    if not text:
-        return _LAST
-    try:
-        p = parse_period(text)
-    except PeriodError:
-        return _LAST
-    return (p.start_year, p.start_month, p.end_year, p.end_month)
-
-
-def document_period(doc: Document) -> str | None:
-    return doc.period or doc.plan_period
 
 
 def document_order(documents: list[Document]) -> list[Document]:

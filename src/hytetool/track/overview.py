@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from hytetool.errors import HyteError
 from hytetool.model import Document, Status
-from hytetool.periods import parse_period
+from hytetool.periods import document_period, parse_period
 from hytetool.status import effective_status
-from hytetool.track.matcher import Tracking, document_order, document_period
+from hytetool.track.matcher import Tracking, document_order
 from hytetool.track.text import goal_key, sector_key
 
 STATUS_ORDER = (Status.done, Status.in_progress, Status.not_done, Status.unknown)

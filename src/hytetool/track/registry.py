@@ -19,12 +19,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from hytetool.errors import HyteError
-from hytetool.yamlio import NOT_LITERAL_RE, atomic_write_text, dump_yaml, read_yaml_text
+from hytetool.model import SLUG_PATTERN
+from hytetool.paths import NORMALIZED_DIR, REGISTRY_NAME
+from hytetool.yamlio import atomic_write_text, dump_yaml, read_yaml_text
+from hytetool.yamlstyle import NOT_LITERAL_RE
 
-REGISTRY_NAME = "registry.yaml"
 REGISTRY_SCHEMA = "hyte-registry/v1"
 KINDS = ("objective", "action")
-SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG_RE = re.compile(SLUG_PATTERN)
 
 HEADER = """\
 # hyte registry: shared ids that follow objectives and actions across documents and years.
@@ -105,7 +107,7 @@ def default_registry_path(paths: list[Path] | None) -> Path:
             return path / REGISTRY_NAME
     for path in paths or []:
         return path.parent / REGISTRY_NAME
-    return Path("data/normalized") / REGISTRY_NAME
+    return NORMALIZED_DIR / REGISTRY_NAME
 
 
 def _line(node: Any, key: Any = None) -> int:
