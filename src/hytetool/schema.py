@@ -23,9 +23,12 @@ def json_schema_text() -> str:
 
 
 def write_json_schema(path: Path) -> Path:
-    """Write the schema to `path` and keep the packaged copy in step."""
+    """Write the schema to `path`; written into this project's own `schema/` (a source
+    checkout), it also keeps the packaged copy in step. An installed package is never
+    written to."""
     text = json_schema_text()
     atomic_write_text(path, text)
-    if PACKAGED_SCHEMA.parent.is_dir() and path.resolve() != PACKAGED_SCHEMA.resolve():
+    checkout_schema = PACKAGED_SCHEMA.parents[3] / "schema" / SCHEMA_FILE_NAME if len(PACKAGED_SCHEMA.parents) > 3 else None
+    if checkout_schema is not None and path.resolve() == checkout_schema.resolve():
         atomic_write_text(PACKAGED_SCHEMA, text)
     return path
