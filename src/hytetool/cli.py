@@ -16,19 +16,15 @@ import typer
 from rich.console import Console
 
 from hytetool import __version__
+from hytetool.cli_support import PROFILE_HELP, init_command, profile_path, workspace
 from hytetool.errors import HyteError
 
 EXIT_OK = 0
 EXIT_INPUT_PROBLEM = 1
 EXIT_USAGE = 2
 
-DEFAULT_RAW = Path("data/raw")
-DEFAULT_NORMALIZED = Path("data/normalized")
-DEFAULT_SCHEMA = Path("schema/hyte-v1.schema.json")
-DEFAULT_STRATEGY = Path("hyte-profile.yaml")
-DEFAULT_REPORTS = Path("build/reports")
-DEFAULT_INSPECT = Path("build/inspect")
-DEFAULT_CACHE = Path(".hyte-cache")
+# Default folders come from the workspace (the folder with hyte-profile.yaml, found
+# upwards from here; workspace.py), so they are the same from any subfolder.
 
 app = typer.Typer(
     name="hyte",
@@ -74,15 +70,20 @@ def fail(exc: BaseException) -> None:
     raise typer.Exit(EXIT_INPUT_PROBLEM)
 
 
+app.command(name="init")(init_command)
+
+
 @app.command()
 def schema(
-    output: Annotated[Path, typer.Option("--out", "-o", help="Where to write the JSON Schema.")] = DEFAULT_SCHEMA,
+    output: Annotated[
+        Optional[Path], typer.Option("--out", "-o", help="Where to write the JSON Schema (default: schema/ of the workspace).")
+    ] = None,
 ) -> None:
     """Write the JSON Schema of the normalized YAML (for editors and CI)."""
     from hytetool.schema import write_json_schema
 
     try:
-        path = write_json_schema(output)
+        path = write_json_schema(output or workspace().schema)
     except (HyteError, OSError) as exc:
         fail(exc)
     if not State.quiet:
@@ -98,7 +99,7 @@ def validate(
     """Check normalized YAML files; every problem as file:line:col: field: message."""
     from hytetool.validate import validate_paths
 
-    report = validate_paths(paths or [DEFAULT_NORMALIZED])
+    report = validate_paths(paths or [workspace().normalized])
     for problem in report.problems:
         typer.echo(str(problem))
     typer.echo(report.summary(), err=bool(report.problems))
@@ -110,13 +111,16 @@ def extract(
     paths: Annotated[
         Optional[list[Path]], typer.Argument(help="Input files or folders (default data/raw/).")
     ] = None,
-    output: Annotated[Path, typer.Option("--out", "-o", help="Folder for the normalized YAML.")] = DEFAULT_NORMALIZED,
+    output: Annotated[
+        Optional[Path], typer.Option("--out", "-o", help="Folder for the normalized YAML (default: data/normalized/).")
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite files even when they were edited by hand.")
     ] = False,
+    profile: Annotated[Optional[Path], typer.Option("--profile", help=PROFILE_HELP)] = None,
     strategy: Annotated[
-        Path, typer.Option("--strategy", help="City strategy reference: goals and their objectives.")
-    ] = DEFAULT_STRATEGY,
+        Optional[Path], typer.Option("--strategy", hidden=True, help="The old name of --profile.")
+    ] = None,
     password: Annotated[
         Optional[str], typer.Option("--password", help="Password of encrypted PDFs.")
     ] = None,
@@ -128,10 +132,11 @@ def extract(
         bool, typer.Option("--no-cache", help="Extract every file again; neither read nor write the cache.")
     ] = False,
     cache_dir: Annotated[
-        Path, typer.Option("--cache-dir", help="Where extractions of unchanged inputs are kept (see docs/performance.md).")
-    ] = DEFAULT_CACHE,
+        Optional[Path], typer.Option("--cache-dir", help="Where extractions of unchanged inputs are kept (default: "
+                                     ".hyte-cache/ of the workspace; see docs/performance.md).")
+    ] = None,
 ) -> None:
-    """Read documents (.txt, .docx, .pdf) and write one normalized YAML per document."""
+    """Read documents (.pdf .docx .xlsx .txt; .doc .odt .rtf .xls .ods via LibreOffice) into one normalized YAML each."""
     from contextlib import nullcontext
 
     from hytetool.parallel import default_jobs
@@ -142,9 +147,11 @@ def extract(
     show = err.is_terminal and not State.quiet  # no bar in logs, pipes or with -q
     try:
         with ExtractProgress(err) if show else nullcontext() as progress:
-            results = extract_paths(paths or [DEFAULT_RAW], output, force=force, profile_path=strategy,
+            ws = workspace()
+            results = extract_paths(paths or [ws.raw], output or ws.normalized, force=force,
+                                    profile_path=profile_path(profile, State.quiet, strategy),
                                     password=password, jobs=jobs or default_jobs(),
-                                    cache_dir=None if no_cache else cache_dir, progress=progress)
+                                    cache_dir=None if no_cache else cache_dir or ws.cache, progress=progress)
     except HyteError as exc:
         fail(exc)
     for result in results:
@@ -176,7 +183,7 @@ def export(
     from hytetool.export import export_paths
 
     try:
-        count = export_paths(paths or [DEFAULT_NORMALIZED], format, output, year=year, all_years=all_years)
+        count = export_paths(paths or [workspace().normalized], format, output, year=year, all_years=all_years)
     except HyteError as exc:
         fail(exc)
     if output is not None and not State.quiet:
@@ -194,15 +201,19 @@ def render(
         Optional[Path], typer.Option("--template", help="Folder with your own report.docx / report.md.j2 / messages.")
     ] = None,
     lang: Annotated[str, typer.Option("--lang", help="Report language: fi, sv or en.")] = "fi",
-    output: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")] = DEFAULT_REPORTS,
+    output: Annotated[
+        Optional[Path], typer.Option("--out", "-o", help="Folder for the reports (default: build/reports/).")
+    ] = None,
+    profile: Annotated[Optional[Path], typer.Option("--profile", help=PROFILE_HELP)] = None,
 ) -> None:
     """Render the yearly report (Word and Markdown) from the normalized YAML."""
     from hytetool.pipeline import load_profile
     from hytetool.render import parse_formats, render_year
 
     try:
-        result = render_year(paths or [DEFAULT_NORMALIZED], year, formats=parse_formats(formats), out_dir=output,
-                             template_dir=template, lang=lang, profile=load_profile(DEFAULT_STRATEGY))
+        result = render_year(paths or [workspace().normalized], year, formats=parse_formats(formats),
+                             out_dir=output or workspace().reports, template_dir=template, lang=lang,
+                             profile=load_profile(profile_path(profile, State.quiet)))
     except HyteError as exc:
         fail(exc)
     for note in result.notes:
@@ -218,11 +229,11 @@ def inspect(
     page: Annotated[
         Optional[int], typer.Option("--page", "-p", help="PDF: draw this page (from 1) into a PNG and list it.")
     ] = None,
-    output: Annotated[Path, typer.Option("--out", "-o", help="Folder for the picture.")] = DEFAULT_INSPECT,
+    output: Annotated[
+        Optional[Path], typer.Option("--out", "-o", help="Folder for the picture (default: build/inspect/).")
+    ] = None,
     password: Annotated[Optional[str], typer.Option("--password", help="Password of an encrypted PDF.")] = None,
-    strategy: Annotated[
-        Path, typer.Option("--profile", help="Municipality profile whose heading words apply.")
-    ] = DEFAULT_STRATEGY,
+    profile: Annotated[Optional[Path], typer.Option("--profile", help=PROFILE_HELP)] = None,
 ) -> None:
     """List the outline, tables, layout strategies and column roles found in a document;
     with --page, also draw that PDF page with its tables, cells and columns."""
@@ -235,11 +246,11 @@ def inspect(
                 raise HyteError(f"{file}: --page draws a PDF page; leave it out for a {file.suffix} file")
             from hytetool.inspect import inspect_pdf
 
-            result = inspect_pdf(file, page, output, password=password)
+            result = inspect_pdf(file, page, output or workspace().inspect, password=password)
             for line in result.listing:
                 typer.echo(line)
             typer.echo(f"wrote {result.picture}")
-        for line in inspect_file(file, load_profile(strategy), password):
+        for line in inspect_file(file, load_profile(profile_path(profile, State.quiet)), password):
             typer.echo(line)
     except HyteError as exc:
         fail(exc)
@@ -258,7 +269,7 @@ def kpi(
     from hytetool.kpi_report import print_key_figures
 
     try:
-        print_key_figures(out, paths or [DEFAULT_NORMALIZED], sector)
+        print_key_figures(out, paths or [workspace().normalized], sector)
     except HyteError as exc:
         fail(exc)
 
@@ -274,7 +285,7 @@ def years(
     from hytetool.render.context import years_covered
 
     try:
-        documents = [doc for _, doc in load_inputs(paths or [DEFAULT_NORMALIZED])]
+        documents = [doc for _, doc in load_inputs(paths or [workspace().normalized])]
     except HyteError as exc:
         fail(exc)
     for year in years_covered(documents):
@@ -295,7 +306,7 @@ def track(
     from hytetool.track.console import print_track
 
     try:
-        result = track_paths(paths or [DEFAULT_NORMALIZED], registry)
+        result = track_paths(paths or [workspace().normalized], registry)
     except HyteError as exc:
         fail(exc)
     for ref in result.dropped:
@@ -336,7 +347,7 @@ def diff(
             raise HyteError(f"unknown format '{format}'; use table, md or jsonl")
         if fmt == "table" and output is not None:
             raise HyteError("--out writes md or jsonl; add --format md or --format jsonl")
-        ws = open_workspace(paths or [DEFAULT_NORMALIZED])
+        ws = open_workspace(paths or [workspace().normalized])
         result = track_diff(ws.documents, a, b, tracking=ws.tracking)
         _notes(ws.notes)
         if fmt == "table":
@@ -362,7 +373,7 @@ def status(
     from hytetool.track.console import print_status
 
     try:
-        ws = open_workspace(paths or [DEFAULT_NORMALIZED])
+        ws = open_workspace(paths or [workspace().normalized])
         overview = status_overview(ws.documents, ws.tracking, year=year, by=by.lower())
     except HyteError as exc:
         fail(exc)

@@ -25,11 +25,12 @@ from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
 from hytetool.extract.text import read_text
 from hytetool.extract.xlsx import read_xlsx
 from hytetool.normalize import Normalized, normalize
-from hytetool.profile import GENERIC, Profile, active
+from hytetool.profile import GENERIC, PROFILE_NAME, Profile, active
 from hytetool.parallel import PageCallback, Progress, run_tasks
+from hytetool.workspace import load_profile
 from hytetool.yamlio import WriteStatus, document_body, write_document
 
-DEFAULT_PROFILE = Path("hyte-profile.yaml")
+DEFAULT_PROFILE = Path(PROFILE_NAME)  # at a workspace's root; workspace.py finds it
 DEFAULT_STRATEGY = DEFAULT_PROFILE  # the profile holds the strategy (the name --strategy had)
 # Python looks for cyclic garbage every 700 new container objects (gen0) by default. A
 # PDF page makes tens of thousands of dicts that reference counting frees, so those
@@ -177,10 +178,11 @@ def _fewer_collections() -> Iterator[None]:
 
 
 def extract_paths(paths: list[Path], out_dir: Path, *, force: bool = False,
-                  profile_path: Path | None = DEFAULT_PROFILE, password: str | None = None, jobs: int = 1,
+                  profile_path: Path | None = None, password: str | None = None, jobs: int = 1,
                   cache_dir: Path | None = None, settings: ExtractionSettings = DEFAULT_SETTINGS,
                   progress: Progress | None = None) -> list[FileResult]:
-    """Extract every input and write its YAML; `cache_dir` None means no cache."""
+    """Extract every input and write its YAML; `cache_dir` None means no cache, `profile_path`
+    None the generic profile (the CLI passes the workspace's)."""
     profile = load_profile(profile_path)
     batch = Batch(out_dir, force, profile, password, settings=settings,
                   profile_bytes=profile_path.read_bytes() if profile_path is not None and profile_path.is_file()
@@ -224,11 +226,6 @@ def _key(path: Path, batch: Batch) -> str | None:
     except OSError:
         return None
     return cache_key(data, path.name, batch.settings, batch.profile_bytes, batch.profile.municipality)
-
-
-def load_profile(path: Path | None) -> Profile:
-    """The municipality profile at `path`; the generic one when there is none."""
-    return Profile.load(path) if path is not None and path.is_file() else GENERIC
 
 
 def _write(path: Path, extraction: Extraction, batch: Batch, cached: bool = False) -> FileResult:
