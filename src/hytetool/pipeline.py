@@ -20,6 +20,7 @@ from hytetool.cache import CachedExtraction, ExtractionCache, cache_key
 from hytetool.errors import HyteError, InputError
 from hytetool.docmodel import DocumentModel
 from hytetool.extract.docx import read_docx
+from hytetool.extract.office import CONVERSIONS, read_office
 from hytetool.extract.pdf import read_pdf
 from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
 from hytetool.extract.text import read_text
@@ -39,6 +40,7 @@ DEFAULT_STRATEGY = DEFAULT_PROFILE  # the profile holds the strategy (the name -
 GC_THRESHOLDS = (50_000, 10, 10)
 READERS: dict[str, Callable[[Path], DocumentModel]] = {
     ".txt": read_text, ".docx": read_docx, ".pdf": read_pdf, ".xlsx": read_xlsx,
+    **{suffix: read_office for suffix in CONVERSIONS},  # through LibreOffice (extract/office.py)
 }
 
 
@@ -59,12 +61,17 @@ class FileResult:
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
-    """Input files in a stable order; missing paths come back as failed results."""
+    """Input files in a stable order; missing paths come back as failed results, and
+    files of a folder that hyte cannot read as skipped ones (listed, never silently
+    dropped; hidden files such as .gitkeep are no documents and are left out)."""
     files: list[Path] = []
     missing: list[FileResult] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            files += [p for p in found if p.suffix.lower() in READERS]
+            missing += [FileResult(p, status="skipped", messages=[f"note: {p}: skipped; hyte reads {_supported()}"])
+                        for p in found if p.suffix.lower() not in READERS]
         elif path.is_file():
             files.append(path)
         else:
@@ -79,14 +86,17 @@ def read_source(path: Path, password: str | None = None, settings: ExtractionSet
     `on_page(number, count)` hears of every PDF page read."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        supported = ", ".join(sorted(READERS))
-        raise InputError(path, f"unsupported file type '{path.suffix}'; hyte reads {supported}")
+        raise InputError(path, f"unsupported file type '{path.suffix}'; hyte reads {_supported()}")
     try:
         if reader is read_pdf:
             return read_pdf(path, settings, password=password, on_page=on_page)
         return reader(path)
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
+
+
+def _supported() -> str:
+    return ", ".join(sorted(READERS))
 
 
 # What a document without any recognised table is told to do: nothing is lost (its
