@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from hytetool import __version__
-from hytetool.cli_support import PROFILE_HELP, init_command, profile_path, workspace
+from hytetool.cli_support import PROFILE_HELP, init_command, profile_path, safe_console, workspace
 from hytetool.errors import HyteError
 
 EXIT_OK = 0
@@ -58,6 +58,7 @@ def main(
     ] = None,
 ) -> None:
     """hytetool: extract, validate and export welfare-plan data."""
+    safe_console()
     State.verbose = verbose
     State.quiet = quiet
 

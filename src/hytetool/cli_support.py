@@ -4,6 +4,7 @@ commands (and under the module size limit)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +14,16 @@ from hytetool.errors import HyteError
 from hytetool.workspace import NO_WORKSPACE, Workspace, find_workspace
 
 PROFILE_HELP = "Municipality profile (default: hyte-profile.yaml of the workspace, found upwards from here)."
+
+
+def safe_console() -> None:
+    """A console that cannot show a character gets '?' instead of a crash: a Windows
+    cp1252 console (or a pipe in that encoding) has no arrows nor every letter of a file
+    name, and a report run must not die on its summary line."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
 
 
 def workspace() -> Workspace:
