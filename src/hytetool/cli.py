@@ -351,6 +351,8 @@ def diff(
         ws = open_workspace(paths or [workspace().normalized])
         result = track_diff(ws.documents, a, b, tracking=ws.tracking)
         _notes(ws.notes)
+        for warning in result.warnings:
+            typer.echo(f"warning: {warning}", err=True)
         if fmt == "table":
             print_diff(out, result)
             return
@@ -382,5 +384,8 @@ def status(
     print_status(out, overview)
 
 
-def run() -> None:  # pragma: no cover - console entry for `python -m hytetool`
-    sys.exit(app())
+def run() -> None:
+    """The `hyte` command and `python -m hytetool`: -q/-v also after the command."""
+    from hytetool.cli_support import hoist_global_flags
+
+    sys.exit(app(args=hoist_global_flags(typer.main.get_command(app), sys.argv[1:]), prog_name="hyte"))

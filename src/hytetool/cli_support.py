@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -14,6 +14,35 @@ from hytetool.errors import HyteError
 from hytetool.workspace import NO_WORKSPACE, Workspace, find_workspace
 
 PROFILE_HELP = "Municipality profile (default: hyte-profile.yaml of the workspace, found upwards from here)."
+
+
+GLOBAL_FLAGS = frozenset({"-q", "--quiet", "-v", "--verbose"})
+
+
+def hoist_global_flags(group: Any, args: list[str]) -> list[str]:
+    """`hyte extract data/raw -q` read as `hyte -q extract data/raw`: people put -q and -v
+    after the command as often as before it. Only the words of the command line that are
+    these flags move; an option's value (`--password -v`) and anything after `--` stay."""
+    position = next((i for i, arg in enumerate(args) if not arg.startswith("-")), None)
+    if position is None or args[position] not in group.commands:
+        return args
+    command = group.commands[args[position]]
+    takes_value = {opt for param in command.params if param.param_type_name == "option" and not param.is_flag
+                   for opt in param.opts}
+    moved: list[str] = []
+    rest: list[str] = []
+    tail = iter(args[position + 1:])
+    for arg in tail:
+        if arg == "--":
+            rest += [arg, *tail]
+            break
+        if arg in GLOBAL_FLAGS:
+            moved.append(arg)
+            continue
+        rest.append(arg)
+        if arg in takes_value and (value := next(tail, None)) is not None:
+            rest.append(value)
+    return [*args[:position], *moved, args[position], *rest]
 
 
 def safe_console() -> None:
