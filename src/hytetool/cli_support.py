@@ -74,7 +74,7 @@ def profile_path(explicit: Path | None, quiet: bool, alias: Path | None = None) 
 
 
 def init_command(
-    municipality: Annotated[str, typer.Option("--municipality", "-m", help="The municipality's name, e.g. Kemi.")],
+    municipality: Annotated[str, typer.Option("--municipality", "-m", help="The municipality's name, e.g. Tornio.")],
     folder: Annotated[Path, typer.Argument(help="Folder of the new workspace (default: the current one).")] = Path("."),
     lang: Annotated[str, typer.Option("--lang", help="Language of the profile and the analyst's README: fi or sv.")] = "fi",
 ) -> None:
