@@ -116,3 +116,16 @@ def test_a_missing_profile_file_is_an_error_naming_it(tmp_path: Path, option: st
     for command in (["render", "--year", "2023", str(tmp_path)], ["inspect", str(SAMPLE[0])]):
         result, shown = run(*command, "--profile", "nope.yaml")
         assert result.exit_code == 1 and "nope.yaml: no such profile file" in result.stderr, shown
+
+
+def test_a_swedish_workspace_renders_in_swedish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result, shown = run("init", str(tmp_path / "ws"), "--municipality", "Närpes", "--lang", "sv")
+    assert result.exit_code == 0, shown
+    monkeypatch.chdir(tmp_path / "ws")
+    shutil.copy(SAMPLE[0], Path("data/raw"))
+    assert run("extract", "--jobs", "1")[0].exit_code == 0
+    result, shown = run("render", "--year", "2023", "--format", "md")
+    assert result.exit_code == 0, shown
+    assert (tmp_path / "ws" / "build" / "reports" / "hyte-report-2023.sv.md").is_file(), "the profile's language"
+    result, shown = run("render", "--year", "2023", "--format", "md", "--lang", "fi")
+    assert (tmp_path / "ws" / "build" / "reports" / "hyte-report-2023.fi.md").is_file(), "--lang still wins"

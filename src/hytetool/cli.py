@@ -201,7 +201,9 @@ def render(
     template: Annotated[
         Optional[Path], typer.Option("--template", help="Folder with your own report.docx / report.md.j2 / messages.")
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Report language: fi, sv or en.")] = "fi",
+    lang: Annotated[
+        Optional[str], typer.Option("--lang", help="Report language: fi, sv or en (default: the profile's language).")
+    ] = None,
     output: Annotated[
         Optional[Path], typer.Option("--out", "-o", help="Folder for the reports (default: build/reports/).")
     ] = None,
@@ -212,9 +214,10 @@ def render(
     from hytetool.render import parse_formats, render_year
 
     try:
+        chosen = load_profile(profile_path(profile, State.quiet))
         result = render_year(paths or [workspace().normalized], year, formats=parse_formats(formats),
-                             out_dir=output or workspace().reports, template_dir=template, lang=lang,
-                             profile=load_profile(profile_path(profile, State.quiet)))
+                             out_dir=output or workspace().reports, template_dir=template,
+                             lang=lang or chosen.language, profile=chosen)
     except HyteError as exc:
         fail(exc)
     for note in result.notes:
