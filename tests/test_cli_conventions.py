@@ -64,3 +64,13 @@ def test_diff_warns_when_a_comes_after_b() -> None:
     assert "did you mean hyte diff 1-6/2022 1-12/2023?" in result.stderr
     fine = runner.invoke(app, ["diff", "1-6/2022", "1-12/2023", str(NORMALIZED)])
     assert "warning" not in fine.stderr, fine.stderr
+
+
+@pytest.mark.parametrize("command", [[], *[[name] for name in sorted(GROUP.commands)]], ids=lambda c: " ".join(c) or "hyte")
+def test_on_off_options_show_as_flags_in_help(command: list[str]) -> None:
+    """`--force`, not `--force <bool>`: an on/off option takes no value. (typer's own
+    --help line keeps its type label; it is the same in every program.)"""
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    typed = [line for line in result.output.splitlines() if "<bool>" in line and "--help" not in line]
+    assert typed == [], typed

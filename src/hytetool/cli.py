@@ -22,6 +22,7 @@ from hytetool.errors import HyteError
 EXIT_OK = 0
 EXIT_INPUT_PROBLEM = 1
 EXIT_USAGE = 2
+FLAG = ""  # the metavar of an on/off option: help shows `--force`, not `--force <bool>`
 
 # Default folders come from the workspace (the folder with hyte-profile.yaml, found
 # upwards from here; workspace.py), so they are the same from any subfolder.
@@ -50,11 +51,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show details and tracebacks.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show details and tracebacks.", metavar=FLAG)] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.", metavar=FLAG)] = False,
     version: Annotated[
         Optional[bool],
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.",
+                     metavar=FLAG),
     ] = None,
 ) -> None:
     """hytetool: extract, validate and export welfare-plan data."""
@@ -116,7 +118,7 @@ def extract(
         Optional[Path], typer.Option("--out", "-o", help="Folder for the normalized YAML (default: data/normalized/).")
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite files even when they were edited by hand.")
+        bool, typer.Option("--force", help="Overwrite files even when they were edited by hand.", metavar=FLAG)
     ] = False,
     profile: Annotated[Optional[Path], typer.Option("--profile", help=PROFILE_HELP)] = None,
     strategy: Annotated[
@@ -130,7 +132,8 @@ def extract(
                                     "CPUs); 1 reads them one by one in this process.")
     ] = None,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Extract every file again; neither read nor write the cache.")
+        bool, typer.Option("--no-cache", help="Extract every file again; neither read nor write the cache.",
+                     metavar=FLAG)
     ] = False,
     cache_dir: Annotated[
         Optional[Path], typer.Option("--cache-dir", help="Where extractions of unchanged inputs are kept (default: "
@@ -176,7 +179,7 @@ def export(
         Optional[Path], typer.Option("--out", "-o", help="Output file (default: standard output; required for xlsx).")
     ] = None,
     all_years: Annotated[
-        bool, typer.Option("--all-years", help="Every year's documents plus a shared_id column that follows "
+        bool, typer.Option("--all-years", metavar=FLAG, help="Every year's documents plus a shared_id column that follows "
                            "one objective or action over time (see docs/tracking.md).")
     ] = False,
 ) -> None:
