@@ -126,7 +126,9 @@ def test_inspect_lists_strategies_and_column_roles_for_any_format(tmp_path: Path
     path.write_text(TABLE, encoding="utf-8")
     profile_file = tmp_path / "hyte-profile.yaml"
     profile_file.write_text("headings:\n  indicators: [Mahdolliset toimenpidemittarit]\n", encoding="utf-8")
-    plain = CliRunner().invoke(app, ["inspect", str(path), "--profile", str(tmp_path / "none.yaml")])
+    empty_profile = tmp_path / "empty-profile.yaml"  # no heading words of its own
+    empty_profile.write_text("# nothing yet\n", encoding="utf-8")
+    plain = CliRunner().invoke(app, ["inspect", str(path), "--profile", str(empty_profile)])
     assert "'Mahdolliset toimenpidemittarit' -> no role" in plain.output
     with_profile = CliRunner().invoke(app, ["inspect", str(path), "--profile", str(profile_file)])
     assert "-> indicators: heading 'Mahdolliset toimenpidemittarit' (profile)" in with_profile.output

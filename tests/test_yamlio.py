@@ -8,7 +8,9 @@ the text looks like); and a write never loses an edit or leaves a half-written f
 
 from __future__ import annotations
 
+import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -348,4 +350,44 @@ def test_interrupted_write_leaves_old_file_whole(
     monkeypatch.undo()
 
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kemi.yaml"], "temporary file left behind"
+    # the schema copy comes from the first write (no schema/ above tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [yamlio.SCHEMA_FILE_NAME, "kemi.yaml"], \
+        "temporary file left behind"
+
+
+def test_schema_line_outside_a_project_is_relative_and_resolves(tmp_path: Path) -> None:
+    """Never file:///<one machine>/site-packages/...: the schema goes beside the YAML."""
+    path = tmp_path / "out" / "kemi.yaml"
+    yamlio.write_document(kemi_document(), path)
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"{yamlio.SCHEMA_COMMENT}{yamlio.SCHEMA_FILE_NAME}"
+    schema = json.loads((path.parent / yamlio.SCHEMA_FILE_NAME).read_text(encoding="utf-8"))
+    assert schema["title"].startswith("hytetool normalized document")
+
+
+def test_schema_line_points_up_to_a_workspace_schema(tmp_path: Path) -> None:
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / yamlio.SCHEMA_FILE_NAME).write_text("{}", encoding="utf-8")
+    path = tmp_path / "data" / "normalized" / "kemi.yaml"
+    yamlio.write_document(kemi_document(), path)
+    assert path.read_text(encoding="utf-8").startswith(
+        f"{yamlio.SCHEMA_COMMENT}../../schema/{yamlio.SCHEMA_FILE_NAME}\n")
+    assert not (path.parent / yamlio.SCHEMA_FILE_NAME).exists(), "a committed schema/ needs no copy"
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_written_files_follow_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    old = os.umask(umask)
+    try:
+        yamlio.atomic_write_text(tmp_path / "report.md", "x\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "report.md").stat().st_mode) == mode
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    path = tmp_path / "report.md"
+    path.write_text("old\n", encoding="utf-8")
+    path.chmod(0o640)
+    yamlio.atomic_write_text(path, "new\n")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640 and path.read_text(encoding="utf-8") == "new\n"

@@ -16,21 +16,16 @@ import typer
 from rich.console import Console
 
 from hytetool import __version__
-from hytetool import paths as default_paths
+from hytetool.cli_support import PROFILE_HELP, init_command, profile_path, safe_console, workspace
 from hytetool.errors import HyteError
 
 EXIT_OK = 0
 EXIT_INPUT_PROBLEM = 1
 EXIT_USAGE = 2
+FLAG = ""  # the metavar of an on/off option: help shows `--force`, not `--force <bool>`
 
-# The defaults live in paths.py; these names are the options' defaults below.
-DEFAULT_RAW = default_paths.RAW_DIR
-DEFAULT_NORMALIZED = default_paths.NORMALIZED_DIR
-DEFAULT_SCHEMA = default_paths.SCHEMA_PATH
-DEFAULT_STRATEGY = default_paths.PROFILE_PATH
-DEFAULT_REPORTS = default_paths.REPORTS_DIR
-DEFAULT_INSPECT = default_paths.INSPECT_DIR
-DEFAULT_CACHE = default_paths.CACHE_DIR
+# Default folders come from the workspace (the folder with hyte-profile.yaml, found
+# upwards from here; workspace.py), so they are the same from any subfolder.
 
 app = typer.Typer(
     name="hyte",
@@ -56,14 +51,16 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show details and tracebacks.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show details and tracebacks.", metavar=FLAG)] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.", metavar=FLAG)] = False,
     version: Annotated[
         Optional[bool],
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.",
+                     metavar=FLAG),
     ] = None,
 ) -> None:
     """hytetool: extract, validate and export welfare-plan data."""
+    safe_console()
     State.verbose = verbose
     State.quiet = quiet
 
@@ -76,15 +73,20 @@ def fail(exc: BaseException) -> None:
     raise typer.Exit(EXIT_INPUT_PROBLEM)
 
 
+app.command(name="init")(init_command)
+
+
 @app.command()
 def schema(
-    output: Annotated[Path, typer.Option("--out", "-o", help="Where to write the JSON Schema.")] = DEFAULT_SCHEMA,
+    output: Annotated[
+        Optional[Path], typer.Option("--out", "-o", help="Where to write the JSON Schema (default: schema/ of the workspace).")
+    ] = None,
 ) -> None:
     """Write the JSON Schema of the normalized YAML (for editors and CI)."""
     from hytetool.schema import write_json_schema
 
     try:
-        path = write_json_schema(output)
+        path = write_json_schema(output or workspace().schema)
     except (HyteError, OSError) as exc:
         fail(exc)
     if not State.quiet:
@@ -100,7 +102,7 @@ def validate(
     """Check normalized YAML files; every problem as file:line:col: field: message."""
     from hytetool.validate import validate_paths
 
-    report = validate_paths(paths or [DEFAULT_NORMALIZED])
+    report = validate_paths(paths or [workspace().normalized])
     for problem in report.problems:
         typer.echo(str(problem))
     typer.echo(report.summary(), err=bool(report.problems))
@@ -112,13 +114,16 @@ def extract(
     paths: Annotated[
         Optional[list[Path]], typer.Argument(help="Input files or folders (default data/raw/).")
     ] = None,
-    output: Annotated[Path, typer.Option("--out", "-o", help="Folder for the normalized YAML.")] = DEFAULT_NORMALIZED,
+    output: Annotated[
+        Optional[Path], typer.Option("--out", "-o", help="Folder for the normalized YAML (default: data/normalized/).")
+    ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite files even when they were edited by hand.")
+        bool, typer.Option("--force", help="Overwrite files even when they were edited by hand.", metavar=FLAG)
     ] = False,
+    profile: Annotated[Optional[Path], typer.Option("--profile", help=PROFILE_HELP)] = None,
     strategy: Annotated[
-        Path, typer.Option("--strategy", help="City strategy reference: goals and their objectives.")
-    ] = DEFAULT_STRATEGY,
+        Optional[Path], typer.Option("--strategy", hidden=True, help="The old name of --profile.")
+    ] = None,
     password: Annotated[
         Optional[str], typer.Option("--password", help="Password of encrypted PDFs.")
     ] = None,
@@ -127,13 +132,15 @@ def extract(
                                     "CPUs); 1 reads them one by one in this process.")
     ] = None,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Extract every file again; neither read nor write the cache.")
+        bool, typer.Option("--no-cache", help="Extract every file again; neither read nor write the cache.",
+                     metavar=FLAG)
     ] = False,
     cache_dir: Annotated[
-        Path, typer.Option("--cache-dir", help="Where extractions of unchanged inputs are kept (see docs/performance.md).")
-    ] = DEFAULT_CACHE,
+        Optional[Path], typer.Option("--cache-dir", help="Where extractions of unchanged inputs are kept (default: "
+                                     ".hyte-cache/ of the workspace; see docs/performance.md).")
+    ] = None,
 ) -> None:
-    """Read documents (.txt, .docx, .pdf) and write one normalized YAML per document."""
+    """Read documents (.pdf .docx .xlsx .txt; .doc .odt .rtf .xls .ods via LibreOffice) into one normalized YAML each."""
     from contextlib import nullcontext
 
     from hytetool.parallel import default_jobs
@@ -144,9 +151,11 @@ def extract(
     show = err.is_terminal and not State.quiet  # no bar in logs, pipes or with -q
     try:
         with ExtractProgress(err) if show else nullcontext() as progress:
-            results = extract_paths(paths or [DEFAULT_RAW], output, force=force, profile_path=strategy,
+            ws = workspace()
+            results = extract_paths(paths or [ws.raw], output or ws.normalized, force=force,
+                                    profile_path=profile_path(profile, State.quiet, strategy),
                                     password=password, jobs=jobs or default_jobs(),
-                                    cache_dir=None if no_cache else cache_dir, progress=progress)
+                                    cache_dir=None if no_cache else cache_dir or ws.cache, progress=progress)
     except HyteError as exc:
         fail(exc)
     for result in results:
@@ -170,7 +179,7 @@ def export(
         Optional[Path], typer.Option("--out", "-o", help="Output file (default: standard output; required for xlsx).")
     ] = None,
     all_years: Annotated[
-        bool, typer.Option("--all-years", help="Every year's documents plus a shared_id column that follows "
+        bool, typer.Option("--all-years", metavar=FLAG, help="Every year's documents plus a shared_id column that follows "
                            "one objective or action over time (see docs/tracking.md).")
     ] = False,
 ) -> None:
@@ -178,7 +187,7 @@ def export(
     from hytetool.export import export_paths
 
     try:
-        count = export_paths(paths or [DEFAULT_NORMALIZED], format, output, year=year, all_years=all_years)
+        count = export_paths(paths or [workspace().normalized], format, output, year=year, all_years=all_years)
     except HyteError as exc:
         fail(exc)
     if output is not None and not State.quiet:
@@ -198,16 +207,23 @@ def render(
     template: Annotated[
         Optional[Path], typer.Option("--template", help="Folder with your own report.docx / report.md.j2 / messages.")
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Report language: fi, sv or en.")] = "fi",
-    output: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")] = DEFAULT_REPORTS,
+    lang: Annotated[
+        Optional[str], typer.Option("--lang", help="Report language: fi, sv or en (default: the profile's language).")
+    ] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--out", "-o", help="Folder for the reports (default: build/reports/).")
+    ] = None,
+    profile: Annotated[Optional[Path], typer.Option("--profile", help=PROFILE_HELP)] = None,
 ) -> None:
     """Render the yearly report (Word and Markdown) from the normalized YAML."""
     from hytetool.pipeline import load_profile
     from hytetool.render import parse_formats, render_year
 
     try:
-        result = render_year(paths or [DEFAULT_NORMALIZED], year, formats=parse_formats(formats), out_dir=output,
-                             template_dir=template, lang=lang, profile=load_profile(DEFAULT_STRATEGY))
+        chosen = load_profile(profile_path(profile, State.quiet))
+        result = render_year(paths or [workspace().normalized], year, formats=parse_formats(formats),
+                             out_dir=output or workspace().reports, template_dir=template,
+                             lang=lang or chosen.language, profile=chosen)
     except HyteError as exc:
         fail(exc)
     for note in result.notes:
@@ -223,11 +239,11 @@ def inspect(
     page: Annotated[
         Optional[int], typer.Option("--page", "-p", help="PDF: draw this page (from 1) into a PNG and list it.")
     ] = None,
-    output: Annotated[Path, typer.Option("--out", "-o", help="Folder for the picture.")] = DEFAULT_INSPECT,
+    output: Annotated[
+        Optional[Path], typer.Option("--out", "-o", help="Folder for the picture (default: build/inspect/).")
+    ] = None,
     password: Annotated[Optional[str], typer.Option("--password", help="Password of an encrypted PDF.")] = None,
-    strategy: Annotated[
-        Path, typer.Option("--profile", help="Municipality profile whose heading words apply.")
-    ] = DEFAULT_STRATEGY,
+    profile: Annotated[Optional[Path], typer.Option("--profile", help=PROFILE_HELP)] = None,
 ) -> None:
     """List the outline, tables, layout strategies and column roles found in a document;
     with --page, also draw that PDF page with its tables, cells and columns."""
@@ -240,11 +256,11 @@ def inspect(
                 raise HyteError(f"{file}: --page draws a PDF page; leave it out for a {file.suffix} file")
             from hytetool.inspect import inspect_pdf
 
-            result = inspect_pdf(file, page, output, password=password)
+            result = inspect_pdf(file, page, output or workspace().inspect, password=password)
             for line in result.listing:
                 typer.echo(line)
             typer.echo(f"wrote {result.picture}")
-        for line in inspect_file(file, load_profile(strategy), password):
+        for line in inspect_file(file, load_profile(profile_path(profile, State.quiet)), password):
             typer.echo(line)
     except HyteError as exc:
         fail(exc)
@@ -263,7 +279,7 @@ def kpi(
     from hytetool.kpi_report import print_key_figures
 
     try:
-        print_key_figures(out, paths or [DEFAULT_NORMALIZED], sector)
+        print_key_figures(out, paths or [workspace().normalized], sector)
     except HyteError as exc:
         fail(exc)
 
@@ -279,7 +295,7 @@ def years(
     from hytetool.render.context import years_covered
 
     try:
-        documents = [doc for _, doc in load_inputs(paths or [DEFAULT_NORMALIZED])]
+        documents = [doc for _, doc in load_inputs(paths or [workspace().normalized])]
     except HyteError as exc:
         fail(exc)
     for year in years_covered(documents):
@@ -300,7 +316,7 @@ def track(
     from hytetool.track.console import print_track
 
     try:
-        result = track_paths(paths or [DEFAULT_NORMALIZED], registry)
+        result = track_paths(paths or [workspace().normalized], registry)
     except HyteError as exc:
         fail(exc)
     for ref in result.dropped:
@@ -341,9 +357,11 @@ def diff(
             raise HyteError(f"unknown format '{format}'; use table, md or jsonl")
         if fmt == "table" and output is not None:
             raise HyteError("--out writes md or jsonl; add --format md or --format jsonl")
-        ws = open_workspace(paths or [DEFAULT_NORMALIZED])
+        ws = open_workspace(paths or [workspace().normalized])
         result = track_diff(ws.documents, a, b, tracking=ws.tracking)
         _notes(ws.notes)
+        for warning in result.warnings:
+            typer.echo(f"warning: {warning}", err=True)
         if fmt == "table":
             print_diff(out, result)
             return
@@ -367,7 +385,7 @@ def status(
     from hytetool.track.console import print_status
 
     try:
-        ws = open_workspace(paths or [DEFAULT_NORMALIZED])
+        ws = open_workspace(paths or [workspace().normalized])
         overview = status_overview(ws.documents, ws.tracking, year=year, by=by.lower())
     except HyteError as exc:
         fail(exc)
@@ -375,5 +393,8 @@ def status(
     print_status(out, overview)
 
 
-def run() -> None:  # pragma: no cover - console entry for `python -m hytetool`
-    sys.exit(app())
+def run() -> None:
+    """The `hyte` command and `python -m hytetool`: -q/-v also after the command."""
+    from hytetool.cli_support import hoist_global_flags
+
+    sys.exit(app(args=hoist_global_flags(typer.main.get_command(app), sys.argv[1:]), prog_name="hyte"))

@@ -27,7 +27,7 @@ from zipfile import ZIP_DEFLATED, ZipFile
 from hytetool.corpus import covers_year, load_documents
 from hytetool.errors import HyteError
 from hytetool.model import Document
-from hytetool.periods import document_period
+from hytetool.periods import PeriodError, document_period, parse_period
 from hytetool.yamlio import atomic_write_bytes, atomic_write_text
 from hytetool.ziputil import fixed_time_zip
 
@@ -159,6 +159,23 @@ def collect(paths: Iterable[Path], year: int | None = None, shared_ids: bool = F
     return rows
 
 
+def _check_year_covered(paths: Iterable[Path], year: int) -> None:
+    """--year that no document covers is an error listing the years that exist: an empty
+    file for a mistyped year would read as "no actions that year"."""
+    documents = [doc for _, doc in load_documents([Path(p) for p in paths])]
+    if not any(covers_year(doc, year) for doc in documents):
+        years = sorted({y for doc in documents for y in _document_years(doc)})
+        raise HyteError(f"no document covers {year}; years in the data: {', '.join(map(str, years)) or 'none'}")
+
+
+def _document_years(doc: Document) -> range:
+    text = doc.period or doc.plan_period
+    try:
+        return parse_period(text).years if text else range(0)
+    except PeriodError:
+        return range(0)
+
+
 # ---------------------------------------------------------------- output
 
 
@@ -281,6 +298,8 @@ def export_paths(paths: Iterable[Path], fmt: str, output: Path | None, year: int
         raise HyteError("--all-years exports every year; leave out --year")
     columns = (*COLUMNS, SHARED_ID_COLUMN) if all_years else COLUMNS
     records = collect(paths, year=year, shared_ids=all_years)  # checked options first: fail before reading files
+    if year is not None and not records:
+        _check_year_covered(paths, year)
     if fmt == "jsonl":
         write_jsonl(records, output)
     elif fmt == "csv":

@@ -1,8 +1,8 @@
 """Where hytetool looks and writes by default: the one list of default paths.
 
-Relative paths are taken from the current folder, the root of a hytetool workspace
-(`make demo` and the sample data use this layout); every command takes other paths
-as arguments and options. Files shipped inside the package are found beside this module.
+Relative paths are taken from the root of a hytetool workspace (the folder holding
+hyte-profile.yaml, found upwards by workspace.py); every command takes other paths as
+arguments and options.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ SCHEMA_FILE_NAME = "hyte-v1.schema.json"
 SCHEMA_PATH = Path("schema") / SCHEMA_FILE_NAME  # `hyte schema`; the YAML headers point editors here
 REGISTRY_NAME = "registry.yaml"  # `hyte track`'s shared ids, beside the documents
 REPORTS_DIR = Path("build/reports")  # `hyte render`
+EXPORTS_DIR = Path("build/export")  # `hyte export` in the examples and `make demo`
 INSPECT_DIR = Path("build/inspect")  # `hyte inspect`'s pictures
 CACHE_DIR = Path(".hyte-cache")  # `hyte extract`'s cache
 
-# Shipped inside the package.
+# Shipped inside the package: read through resources.py (importlib.resources), so an
+# installed wheel finds them; PACKAGE_DIR only fingerprints the code for the cache.
 PACKAGE_DIR = Path(__file__).resolve().parent
-PACKAGED_SCHEMA = PACKAGE_DIR / "data" / SCHEMA_FILE_NAME
-VOCABULARY_RESOURCE = "data/vocabulary.yaml"  # read with importlib.resources (works from a wheel)
-TEMPLATE_DIR = PACKAGE_DIR / "templates"
+VOCABULARY_RESOURCE = "data/vocabulary.yaml"

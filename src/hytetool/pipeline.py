@@ -20,6 +20,7 @@ from hytetool.cache import CachedExtraction, ExtractionCache, cache_key
 from hytetool.errors import HyteError, InputError
 from hytetool.docmodel import DocumentModel
 from hytetool.extract.docx import read_docx
+from hytetool.extract.office import CONVERSIONS, read_office
 from hytetool.extract.pdf import read_pdf
 from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
 from hytetool.extract.text import read_text
@@ -28,9 +29,10 @@ from hytetool.normalize import Normalized, normalize
 from hytetool.profile import GENERIC, Profile, active
 from hytetool.parallel import PageCallback, Progress, run_tasks
 from hytetool.paths import PROFILE_PATH
+from hytetool.workspace import load_profile
 from hytetool.yamlio import WriteStatus, document_body, write_document
 
-DEFAULT_PROFILE = PROFILE_PATH
+DEFAULT_PROFILE = PROFILE_PATH  # at a workspace's root; workspace.py finds it
 DEFAULT_STRATEGY = DEFAULT_PROFILE  # the profile holds the strategy (the name --strategy had)
 # Python looks for cyclic garbage every 700 new container objects (gen0) by default. A
 # PDF page makes tens of thousands of dicts that reference counting frees, so those
@@ -39,6 +41,7 @@ DEFAULT_STRATEGY = DEFAULT_PROFILE  # the profile holds the strategy (the name -
 GC_THRESHOLDS = (50_000, 10, 10)
 READERS: dict[str, Callable[[Path], DocumentModel]] = {
     ".txt": read_text, ".docx": read_docx, ".pdf": read_pdf, ".xlsx": read_xlsx,
+    **{suffix: read_office for suffix in CONVERSIONS},  # through LibreOffice (extract/office.py)
 }
 
 
@@ -59,12 +62,17 @@ class FileResult:
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
-    """Input files in a stable order; missing paths come back as failed results."""
+    """Input files in a stable order; missing paths come back as failed results, and
+    files of a folder that hyte cannot read as skipped ones (listed, never silently
+    dropped; hidden files such as .gitkeep are no documents and are left out)."""
     files: list[Path] = []
     missing: list[FileResult] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            files += [p for p in found if p.suffix.lower() in READERS]
+            missing += [FileResult(p, status="skipped", messages=[f"note: {p}: skipped; hyte reads {_supported()}"])
+                        for p in found if p.suffix.lower() not in READERS]
         elif path.is_file():
             files.append(path)
         else:
@@ -79,14 +87,17 @@ def read_source(path: Path, password: str | None = None, settings: ExtractionSet
     `on_page(number, count)` hears of every PDF page read."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        supported = ", ".join(sorted(READERS))
-        raise InputError(path, f"unsupported file type '{path.suffix}'; hyte reads {supported}")
+        raise InputError(path, f"unsupported file type '{path.suffix}'; hyte reads {_supported()}")
     try:
         if reader is read_pdf:
             return read_pdf(path, settings, password=password, on_page=on_page)
         return reader(path)
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
+
+
+def _supported() -> str:
+    return ", ".join(sorted(READERS))
 
 
 # What a document without any recognised table is told to do: nothing is lost (its
@@ -178,10 +189,11 @@ def _fewer_collections() -> Iterator[None]:
 
 
 def extract_paths(paths: list[Path], out_dir: Path, *, force: bool = False,
-                  profile_path: Path | None = DEFAULT_PROFILE, password: str | None = None, jobs: int = 1,
+                  profile_path: Path | None = None, password: str | None = None, jobs: int = 1,
                   cache_dir: Path | None = None, settings: ExtractionSettings = DEFAULT_SETTINGS,
                   progress: Progress | None = None) -> list[FileResult]:
-    """Extract every input and write its YAML; `cache_dir` None means no cache."""
+    """Extract every input and write its YAML; `cache_dir` None means no cache, `profile_path`
+    None the generic profile (the CLI passes the workspace's)."""
     profile = load_profile(profile_path)
     batch = Batch(out_dir, force, profile, password, settings=settings,
                   profile_bytes=profile_path.read_bytes() if profile_path is not None and profile_path.is_file()
@@ -225,11 +237,6 @@ def _key(path: Path, batch: Batch) -> str | None:
     except OSError:
         return None
     return cache_key(data, path.name, batch.settings, batch.profile_bytes, batch.profile.municipality)
-
-
-def load_profile(path: Path | None) -> Profile:
-    """The municipality profile at `path`; the generic one when there is none."""
-    return Profile.load(path) if path is not None and path.is_file() else GENERIC
 
 
 def _write(path: Path, extraction: Extraction, batch: Batch, cached: bool = False) -> FileResult:

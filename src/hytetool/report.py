@@ -11,7 +11,9 @@ from hytetool.pipeline import FileResult
 def print_extract_summary(console: Console, results: list[FileResult]) -> None:
     table = Table(title="hyte extract", show_lines=False)
     for column in ("file", "layout strategies", "goals", "actions", "outcomes", "unplaced", "result"):
-        table.add_column(column, justify="right" if column in {"goals", "actions", "outcomes", "unplaced"} else "left")
+        # whole file names, folded onto more lines when narrow: a cut name cannot be found
+        table.add_column(column, justify="right" if column in {"goals", "actions", "outcomes", "unplaced"} else "left",
+                         overflow="fold" if column == "file" else "ellipsis")
     for r in results:
         table.add_row(
             r.source.name, ", ".join(r.layouts) or "-", str(r.goals), str(r.actions), str(r.outcomes),
@@ -19,6 +21,9 @@ def print_extract_summary(console: Console, results: list[FileResult]) -> None:
         )
     console.print(table)
     failed = sum(1 for r in results if r.error)
+    skipped = sum(1 for r in results if r.status == "skipped")
+    documents = len(results) - skipped
     unrecognised = sum(1 for r in results if "unrecognised" in r.layouts)
-    console.print(f"{len(results) - failed} of {len(results)} files extracted" + (f", {failed} failed" if failed else "")
-                  + (f", {unrecognised} with no recognised table (all kept as unplaced)" if unrecognised else ""))
+    console.print(f"{documents - failed} of {documents} files extracted" + (f", {failed} failed" if failed else "")
+                  + (f", {unrecognised} with no recognised table (all kept as unplaced)" if unrecognised else "")
+                  + (f"; {skipped} skipped (not a type hyte reads)" if skipped else ""), highlight=False)

@@ -10,8 +10,11 @@ import json
 from pathlib import Path
 
 from hytetool.model import Document
-from hytetool.paths import PACKAGED_SCHEMA
+from hytetool.paths import PACKAGE_DIR, SCHEMA_FILE_NAME
 from hytetool.yamlio import atomic_write_text
+
+# The package's own copy, written only from a source checkout (see write_json_schema).
+PACKAGED_SCHEMA = PACKAGE_DIR / "data" / SCHEMA_FILE_NAME
 
 
 def json_schema_text() -> str:
@@ -22,9 +25,12 @@ def json_schema_text() -> str:
 
 
 def write_json_schema(path: Path) -> Path:
-    """Write the schema to `path` and keep the packaged copy in step."""
+    """Write the schema to `path`; written into this project's own `schema/` (a source
+    checkout), it also keeps the packaged copy in step. An installed package is never
+    written to."""
     text = json_schema_text()
     atomic_write_text(path, text)
-    if PACKAGED_SCHEMA.parent.is_dir() and path.resolve() != PACKAGED_SCHEMA.resolve():
+    checkout_schema = PACKAGED_SCHEMA.parents[3] / "schema" / SCHEMA_FILE_NAME if len(PACKAGED_SCHEMA.parents) > 3 else None
+    if checkout_schema is not None and path.resolve() == checkout_schema.resolve():
         atomic_write_text(PACKAGED_SCHEMA, text)
     return path

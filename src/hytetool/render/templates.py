@@ -1,6 +1,6 @@
 """Finding templates and message catalogs, and turning template errors into one line.
 
-Defaults ship in the project's `templates/` folder. `--template DIR` overrides any file
+Defaults ship inside the package (`hytetool/templates/`). `--template DIR` overrides any file
 it contains; a file the folder lacks falls back to the default, and the caller is told.
 Templates run in Jinja2's sandbox with undefined variables as errors, so a typo in a
 municipality's own template is caught, named by file and line, instead of printing
@@ -17,10 +17,12 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from hytetool.errors import HyteError
-from hytetool.paths import TEMPLATE_DIR
+from hytetool.resources import resource_path
 from hytetool.yamlio import read_yaml_text
 
-DEFAULT_TEMPLATE_DIR = TEMPLATE_DIR
+# The shipped templates, found through importlib.resources (resources.py) so an installed
+# wheel renders anywhere.
+DEFAULT_TEMPLATE_DIR = resource_path("templates")
 MARKDOWN_TEMPLATE = "report.md.j2"
 DOCX_TEMPLATE = "report.docx"
 LANGUAGES = ("fi", "sv", "en")

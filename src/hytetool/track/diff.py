@@ -150,6 +150,7 @@ class Diff:
     before_documents: list[Document]
     after_documents: list[Document]
     groups: list[DiffGroup] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # a comparison that cannot mean what was asked
 
     def counts(self) -> dict[str, int]:
         return {c: sum(len(g.of(c)) for g in self.groups) for c in CHANGES}
@@ -202,7 +203,22 @@ def diff(documents: list[Document], a: str, b: str, registry: Registry | None = 
     """`hyte diff A B` as a library call: A and B are years or periods."""
     tracking = tracking or resolve(documents, registry)
     before, after = select_documents(documents, a), select_documents(documents, b)
-    return compare(before, after, tracking, str(parse_selector(a)), str(parse_selector(b)))
+    result = compare(before, after, tracking, str(parse_selector(a)), str(parse_selector(b)))
+    result.warnings = order_warnings(parse_selector(a), parse_selector(b), before, after)
+    return result
+
+
+def order_warnings(a: Period, b: Period, before: list[Document], after: list[Document]) -> list[str]:
+    """A diff of a document with itself shows everything as continued, and one of a later
+    period against an earlier calls every new action dropped: say so rather than mislead."""
+    warnings = []
+    if {d.id for d in before} == {d.id for d in after}:
+        warnings.append(f"{a} and {b} select the same document(s) ({_titles(before)}): nothing can have changed; "
+                        "compare two different periods")
+    elif (a.start_year, a.start_month) > (b.start_year, b.start_month):
+        warnings.append(f"{a} comes after {b}: A is read as the earlier period, so new and dropped are swapped; "
+                        f"did you mean hyte diff {b} {a}?")
+    return warnings
 
 
 # ---------------------------------------------------------------- output
