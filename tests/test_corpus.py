@@ -33,8 +33,8 @@ BARS: dict[str, tuple[float, float, float]] = {
     "b_koskenlaakso_followup.pdf": (1.00, 0.83, 0.86),
     "c_lahdenpera_prose.docx": (1.00, 0.00, 0.02),  # labelled lines read as actions; issue 13 raises this
     "c_lahdenpera_prose.pdf": (0.00, 0.00, 0.00),  # issue 13 raises this
-    "d_metsapuro_cards.docx": (0.00, 0.00, 0.00),  # issue 13 raises this
-    "d_metsapuro_cards.pdf": (0.00, 0.00, 0.00),  # issue 13 raises this
+    "d_metsapuro_cards.docx": (1.00, 0.94, 0.95),
+    "d_metsapuro_cards.pdf": (1.00, 0.82, 0.84),
     "e_rantala_cell_lists.docx": (1.00, 0.80, 0.83),
     "e_rantala_cell_lists.pdf": (1.00, 0.80, 0.83),
     "f_vaaranniemi_lights.xlsx": (1.00, 0.70, 0.74),

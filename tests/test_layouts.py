@@ -195,3 +195,33 @@ def test_one_page_number_pattern_for_furniture_pdf_margins_and_text_lines() -> N
     content = ["2022", "2022-2025", "Tavoite 3", "1 036", ""]
     assert [t for t in pages if RUNNING_PAGE_NUMBER.match(t)] == pages
     assert [t for t in content if RUNNING_PAGE_NUMBER.match(t)] == []
+
+
+def test_cards_one_key_value_table_per_action_give_one_action_each(tmp_path: Path) -> None:
+    """Issue 13 item 4: cards under objective headings; a key the builder does not read
+    (Liikennevalo) is kept as unplaced with its key; a status word in Tilanne is not a heading."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Hyvinvointisuunnitelman seuranta 2025", level=0)
+    document.add_heading("Ikäihmisten hyvinvointi", level=1)
+    document.add_heading("Tavoite 1: Yksinäisyys vähenee.", level=2)
+    for action, who, state in [("Kylätalojen kohtaamispaikat", "Vapaa-aikapalvelut", "Toteutunut. Kuusi kylää."),
+                               ("Ystäväpiiritoiminta", "Seurakunta", "Kesken. Ryhmä aloittaa syksyllä.")]:
+        card = document.add_table(rows=4, cols=2)
+        for row, (key, value) in zip(card.rows, [("Toimenpide", action), ("Vastuutaho", who),
+                                                 ("Tilanne", state), ("Liikennevalo", "vihreä")]):
+            row.cells[0].text, row.cells[1].text = key, value
+        document.add_paragraph("")
+    path = tmp_path / "kortit.docx"
+    document.save(path)
+    doc = extract_file(path, Profile()).document
+    goal = doc.goals[0]
+    assert goal.name == "Ikäihmisten hyvinvointi"
+    assert [o.text for o in goal.objectives] == ["Yksinäisyys vähenee."]
+    assert [(a.text, a.responsible, a.outcome) for a in goal.actions] == [
+        ("Kylätalojen kohtaamispaikat", ["Vapaa-aikapalvelut"], "Toteutunut. Kuusi kylää."),
+        ("Ystäväpiiritoiminta", ["Seurakunta"], "Kesken. Ryhmä aloittaa syksyllä."),
+    ]
+    assert all(a.objective == goal.objectives[0].id for a in goal.actions)
+    assert [u.text for u in doc.unplaced] == ["vihreä", "vihreä"]

@@ -126,9 +126,11 @@ class Vocabulary:
     def cell_label(self, cell: str) -> Column | None:
         """The column a header cell names: an exact label, else the first heading word of
         a short cell (Word headers are longer than the lone labels of text exports)."""
+        plain = clean_ws(cell)
+        if _SENTENCE_BREAK.search(plain):  # "Toteutunut. Kohtaamispaikka avattiin.": prose, not a heading
+            return None
         if (label := self.label_of(cell)) is not None:
             return label
-        plain = clean_ws(cell)
         if len(plain.split()) > self.header_cell_max_words:
             return None
         columns = self.header_columns(plain)
@@ -165,6 +167,10 @@ class Vocabulary:
         if len(columns) >= self.min_header_columns and columns[0] in self.first_columns:
             return columns
         return None
+
+
+# A sentence ends inside the cell and another begins: a heading cell never does that.
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+\w")
 
 
 def _label_regex(term: Term) -> str:

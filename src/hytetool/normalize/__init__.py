@@ -146,8 +146,13 @@ def _contexts(lines: list[Line], regions: list[Region]) -> list[Context]:
     """The theme heading and objective sentence above each table without a caption."""
     title = set(_title_indices(lines))
     floors = [0] + [r.end for r in regions[:-1]]
-    return [Context() if r.caption else context_above(lines, r.start, floor, title)
-            for r, floor in zip(regions, floors)]
+    contexts: list[Context] = []
+    for region, floor in zip(regions, floors):
+        context = Context() if region.caption else context_above(lines, region.start, floor, title)
+        if contexts and region.caption is None and context.theme is None and context.objective is None:
+            context = Context(objective=contexts[-1].objective)  # the next card or table under the same heading
+        contexts.append(context)
+    return contexts
 
 
 def _name_goals_and_sectors(tables: list[GoalTable], regions: list[Region], strategy: Strategy,
@@ -217,6 +222,7 @@ def _title_indices(lines: list[Line]) -> list[int]:
             continue
         text = clean_ws(line.text)
         if (not WELFARE_TITLE.search(text) or current_profile().sector_mentions(text) >= 2 or line.cells
+                or (found and line.level is not None)  # a heading after the title opens the first section
                 or caption_of(line) or len(header_columns(text)) >= 2 or len(found) == MAX_TITLE_LINES):
             break
         found.append(index)

@@ -20,6 +20,8 @@ from hytetool.vocabulary import Column, label_of
 
 # "Tavoite: …" / "Mål: …": the label and its sentence.
 _LABELLED = re.compile(r"^\s*(?P<label>[^:]{1,40}):\s*(?P<text>\S.*)$", re.S)
+# "Tavoite 1:" is the label "Tavoite" numbered.
+_LABEL_NUMBER = re.compile(r"\s+\d{1,2}(?:\.\d{1,2})*\.?$")
 # "2.", "2.1", "IV." or "Painopistealue 2:" / "Teema 3." in front of a theme's name is
 # numbering, not the name.
 _THEME_NUMBER = re.compile(r"^\s*(?:[^\W\d_]+\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\s*[.:)]?\s+")
@@ -49,6 +51,10 @@ def context_above(lines: list[Line], start: int, floor: int, skip: set[int]) -> 
         if index in skip or line.blank or line.cells:
             continue
         if line.level is not None:
+            sentence = objective_sentence(line)
+            if sentence is not None and context.objective is None:  # "Tavoite 1: …" as a heading
+                context.objective, context.objective_index = sentence, index
+                continue  # the theme heading stands further up
             if _is_theme(line.text):
                 context.heading, context.theme = index, _theme_name(line.text)
             break
@@ -60,7 +66,7 @@ def context_above(lines: list[Line], start: int, floor: int, skip: set[int]) -> 
 def objective_sentence(line: Line) -> Para | None:
     """'Tavoite: Asukkaiden osallisuus lisääntyy.' -> its sentence as a Para."""
     match = _LABELLED.match(line.text)
-    if match is None or label_of(match["label"]) is not Column.objective:
+    if match is None or label_of(_LABEL_NUMBER.sub("", match["label"])) is not Column.objective:
         return None
     return Para((Line(line.no, match["text"].strip(), line.page, None, line.bbox),))
 

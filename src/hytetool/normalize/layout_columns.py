@@ -15,7 +15,7 @@ from hytetool.docmodel import Line
 from hytetool.normalize.align import group_paragraphs, place_paragraphs
 from hytetool.normalize.cells import Para, item_groups, paragraphs, parse_sdg
 from hytetool.normalize.regions import Region, is_marker_row, same_cells
-from hytetool.normalize.tables import GoalTable, TableRow
+from hytetool.normalize.tables import ROW_FIELDS, GoalTable, TableRow
 from hytetool.textutil import clean_ws
 from hytetool.vocabulary import OBJECTIVES_MARKER, PRIORITIES_MARKER, READ_ROLES, Column, cell_label, label_of
 
@@ -233,18 +233,7 @@ def _row_from_cells(cells: dict[Column, list[Line]], table: GoalTable, has_objec
     def get(col: Column) -> list[Para]:
         return [Para(tuple(cells[col]))] if col in cells else []
 
-    row = TableRow(
-        objective=get(Column.objective),
-        actions=get(Column.action),
-        responsible=get(Column.responsible),
-        indicators=get(Column.indicators),
-        outcome=get(Column.outcome),
-        schedule=get(Column.schedule),
-        partners=get(Column.partners),
-        resources=get(Column.resources),
-        baseline=get(Column.baseline),
-        target=get(Column.target),
-    )
+    row = TableRow(**{name: get(column) for column, name in ROW_FIELDS.items()})
     row.continues_objective = has_objective and not row.objective
     if table.one_action_per_paragraph:
         _plan_cells(row, cells, table.rows[-1] if table.rows else None)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from hytetool.docmodel import Line
+from hytetool.normalize.cards import continues_card, read_card, starts_card
 from hytetool.normalize.layout_columns import read_labels, read_markers, read_tabbed
 from hytetool.normalize.layout_rows import read_plan_rows, read_report_rows
 from hytetool.normalize.tables import GoalTable
@@ -36,6 +37,8 @@ MARKER_CONFIDENCE = 1.0
 MARKER_ROW_CONFIDENCE = 0.9
 # A lone "Tavoite" label, confirmed only by a "Toimenpiteet" label somewhere below.
 LABELS_CONFIDENCE = 0.6
+# Key-value rows naming an action and another field: explicit, though no header row.
+CARD_CONFIDENCE = 0.9
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,24 @@ def _action_label_follows(lines: list[Line], index: int) -> bool:
     return False
 
 
+class Cards(LayoutStrategy):
+    """One two-column key-value table per action (Toimenpide | …, Vastuutaho | …, Tilanne | …)."""
+
+    name = "cards"
+    ends_at_prose = True
+
+    def offer(self, scan: Scan, index: int) -> Reading | None:
+        if starts_card(scan.lines, index):
+            return Reading(self, CARD_CONFIDENCE, reason="two-cell rows keyed by column heading words")
+        return None
+
+    def continues(self, scan: Scan, region: Region, index: int) -> bool:
+        return continues_card(scan.lines, region.start, index)
+
+    def read(self, lines: list[Line], region: Region, strategy: Strategy) -> GoalTable:
+        return read_card(lines, region, strategy)
+
+
 class Registry:
     """The strategies in order of preference; the best offer at a line wins."""
 
@@ -236,7 +257,7 @@ class Registry:
         return next(s for s in self.strategies if s.name == name)
 
 
-REGISTRY = Registry([ColumnMarkers(), CellTable(), ReportRows(), PlanRows(), ColumnLabels()])
+REGISTRY = Registry([ColumnMarkers(), CellTable(), ReportRows(), PlanRows(), ColumnLabels(), Cards()])
 
 
 def strategy_names() -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hytetool.normalize.cells import Para
+from hytetool.vocabulary import Column
 
 
 @dataclass
@@ -28,6 +29,15 @@ class TableRow:
     baseline: list[Para] = field(default_factory=list)  # lähtötaso
     target: list[Para] = field(default_factory=list)  # tavoitetaso
     continues_objective: bool = False  # the row continues the previous page's objective
+
+
+# The TableRow field each column role fills (one map for column tables and cards).
+ROW_FIELDS: dict[Column, str] = {
+    Column.objective: "objective", Column.action: "actions", Column.responsible: "responsible",
+    Column.partners: "partners", Column.schedule: "schedule", Column.resources: "resources",
+    Column.indicators: "indicators", Column.baseline: "baseline", Column.target: "target",
+    Column.outcome: "outcome",
+}
 
 
 @dataclass
