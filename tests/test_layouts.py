@@ -198,19 +198,20 @@ def test_one_page_number_pattern_for_furniture_pdf_margins_and_text_lines() -> N
 
 
 def test_cards_one_key_value_table_per_action_give_one_action_each(tmp_path: Path) -> None:
-    """Issue 13 item 4: cards under objective headings; a key the builder does not read
-    (Liikennevalo) is kept as unplaced with its key; a status word in Tilanne is not a heading."""
+    """Issue 13 items 4 and 7: cards under objective headings; the Liikennevalo key sets
+    the status as read (not derived); a status word in Tilanne is not a heading."""
     import docx
 
     document = docx.Document()
     document.add_heading("Hyvinvointisuunnitelman seuranta 2025", level=0)
     document.add_heading("Ikäihmisten hyvinvointi", level=1)
     document.add_heading("Tavoite 1: Yksinäisyys vähenee.", level=2)
-    for action, who, state in [("Kylätalojen kohtaamispaikat", "Vapaa-aikapalvelut", "Toteutunut. Kuusi kylää."),
-                               ("Ystäväpiiritoiminta", "Seurakunta", "Kesken. Ryhmä aloittaa syksyllä.")]:
+    for action, who, state, light in [
+            ("Kylätalojen kohtaamispaikat", "Vapaa-aikapalvelut", "Toteutunut. Kuusi kylää.", "vihreä"),
+            ("Ystäväpiiritoiminta", "Seurakunta", "Kesken. Ryhmä aloittaa syksyllä.", "keltainen")]:
         card = document.add_table(rows=4, cols=2)
         for row, (key, value) in zip(card.rows, [("Toimenpide", action), ("Vastuutaho", who),
-                                                 ("Tilanne", state), ("Liikennevalo", "vihreä")]):
+                                                 ("Tilanne", state), ("Liikennevalo", light)]):
             row.cells[0].text, row.cells[1].text = key, value
         document.add_paragraph("")
     path = tmp_path / "kortit.docx"
@@ -224,4 +225,5 @@ def test_cards_one_key_value_table_per_action_give_one_action_each(tmp_path: Pat
         ("Ystäväpiiritoiminta", ["Seurakunta"], "Kesken. Ryhmä aloittaa syksyllä."),
     ]
     assert all(a.objective == goal.objectives[0].id for a in goal.actions)
-    assert [u.text for u in doc.unplaced] == ["vihreä", "vihreä"]
+    assert [(a.status.value, a.status_derived) for a in goal.actions] == [("done", False), ("partial", False)]
+    assert doc.unplaced == []

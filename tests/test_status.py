@@ -61,3 +61,48 @@ def test_extraction_stores_derived_status_for_actions_with_an_outcome() -> None:
     doc = extract_file(next(Path(__file__).resolve().parents[1].glob("data/raw/003_*.txt"))).document
     cert = next(a for g in doc.goals for a in g.actions if a.text.startswith("Ympäristösertifiointi"))
     assert (cert.status, cert.status_derived) == (Status.in_progress, True)
+
+
+@pytest.mark.parametrize(
+    ("cell", "status"),
+    [("Toteutunut", "done"), ("toteutunut.", "done"), ("Osittain toteutunut", "partial"), ("Kesken", "in_progress"),
+     ("Ei toteutunut", "not_done"), ("delvis genomförd", "partial"), ("Pågår", "in_progress"),
+     ("inte genomförd", "not_done"), ("vihreä", "done"), ("Keltainen", "partial"), ("punainen", "not_done"),
+     ("in_progress", "in_progress"), ("Kysely tehtiin keväällä", None), ("", None)],
+)
+def test_a_status_cell_is_read_as_the_document_states_it(cell: str, status: str | None) -> None:
+    from hytetool.status import read_status
+
+    assert (read_status(cell).value if read_status(cell) else None) == status
+
+
+@pytest.mark.parametrize(
+    ("outcome", "status"),
+    [("Toteutunut. Kohtaamispaikka avattiin 2/2025.", "done"), ("Ei toteutunut: rahoitusta ei saatu", "not_done"),
+     ("Osittain toteutunut – ryhmä kokoontui keväällä", "partial"), ("Kesken\nJatkuu 2025", "in_progress"),
+     ("Valmis malli otetaan käyttöön syksyllä", None), ("Toteutuneet kerhot: 12", None)],
+)
+def test_an_outcome_opening_with_a_status_word_states_its_status(outcome: str, status: str | None) -> None:
+    from hytetool.status import leading_status
+
+    found = leading_status(outcome)
+    assert (found.value if found else None) == status
+
+
+@pytest.mark.parametrize(
+    ("fill", "status"),
+    [("00B050", "done"), ("92D050", "done"), ("FFC000", "partial"), ("FFFF00", "partial"), ("FF0000", "not_done"),
+     ("C00000", "not_done"), ("FFFFFF", None), ("D9D9D9", None), ("000000", None), ("4472C4", None), (None, None)],
+)
+def test_a_traffic_light_is_read_from_the_cell_colour(fill: str | None, status: str | None) -> None:
+    from hytetool.status import fill_status
+
+    found = fill_status(fill)
+    assert (found.value if found else None) == status
+
+
+def test_hand_edited_yaml_may_write_the_status_in_the_documents_words() -> None:
+    from hytetool.model import Action
+
+    assert Action(id="a", text="Kerho", status="osittain toteutunut").status.value == "partial"
+    assert Action(id="a", text="Kerho", status="pågår").status.value == "in_progress"

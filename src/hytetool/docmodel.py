@@ -39,6 +39,8 @@ class Line:
     cells: tuple[str, ...] | None = None  # cell texts when the source marks cells
     bbox: Box | None = None
     level: int | None = None  # a heading's level (1 = title level); None for other lines
+    spanning: bool = False  # a table row that is one cell across the table ("Teema 1: Osallisuus")
+    fills: tuple[str | None, ...] | None = None  # cell fill colours (RRGGBB) in grid order, where known
 
     @property
     def blank(self) -> bool:
@@ -82,6 +84,23 @@ class Row:
     page: int | None = None
     bbox: Box | None = None
     header: bool = False  # marked as a header row by the format (Word's repeated header row, PDF)
+
+    @property
+    def spanning(self) -> bool:
+        """One filled cell merged across most of the row: a theme or objective row that
+        heads the rows below it, not a row of its own."""
+        filled = [c for c in self.cells if c.text.strip() and not c.merged]
+        width = sum(c.col_span for c in self.cells)
+        return len(filled) == 1 and width >= 2 and filled[0].col_span * 2 > width
+
+    def grid_fills(self) -> tuple[str | None, ...] | None:
+        """Fill colours in grid order (a traffic light may be told by colour alone)."""
+        if not any(cell.fill for cell in self.cells):
+            return None
+        out: list[str | None] = []
+        for cell in self.cells:
+            out += [cell.fill] * cell.col_span
+        return tuple(out)
 
     def grid(self) -> tuple[str, ...]:
         """Cell texts in grid order: a spanned cell's text, then empties for the columns it covers."""
@@ -128,7 +147,8 @@ class DocumentModel:
         out: list[Line] = []
         for block in self.blocks:
             if isinstance(block, Table):
-                out += [Line(r.no, r.text, r.page, r.grid(), r.bbox) for r in block.rows]
+                out += [Line(r.no, r.text, r.page, r.grid(), r.bbox, spanning=r.spanning,
+                                fills=r.grid_fills()) for r in block.rows]
             else:
                 level = block.level if isinstance(block, Heading) else None
                 out.append(Line(block.no, block.text, block.page, None, block.bbox, level))
@@ -189,6 +209,11 @@ class ModelBuilder:
 
     def end_table(self) -> None:
         self._table = None
+
+    @property
+    def in_table(self) -> bool:
+        """Rows are being added to an open table (a reader's merged row belongs to it)."""
+        return self._table is not None
 
     def _number(self, no: int | None) -> int:
         """The block's running number: the next one, or the reader's own (a text line's number)."""

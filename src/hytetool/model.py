@@ -41,6 +41,7 @@ class DocumentKind(str, Enum):
 
 class Status(str, Enum):
     done = "done"  # toteutunut
+    partial = "partial"  # osittain toteutunut
     in_progress = "in_progress"  # käynnissä, kesken
     not_done = "not_done"  # ei toteutunut
     unknown = "unknown"  # no outcome written
@@ -99,6 +100,17 @@ class Action(Record):
         False, description="true when status was derived from the outcome text, not set by hand"
     )
     sdg: list[int] = Field(default_factory=list, description="UN SDG numbers 1-17")
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status_word(cls, value: object) -> object:
+        """A hand-edited status may be written as the document would ("toteutunut",
+        "osittain toteutunut", "pågår"): it means the schema's value."""
+        if isinstance(value, str) and value not in Status.__members__:
+            from hytetool.status import read_status  # status.py builds on this module
+
+            return read_status(value) or value
+        return value
 
     @field_validator("sdg")
     @classmethod

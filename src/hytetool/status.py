@@ -6,7 +6,8 @@ The rules, in the order they are tried (the first group that matches decides):
    ("Harrastetointa on kaikilla kouluilla. Chat-palvelua ei ole kokeiltu") -> in progress;
 2. not done: "ei toteutunut", "ei ole tehty", "ei ole kokeiltu", "ei kartoitusta",
    "toteutumatta", "ei aloitettu", "ei ole hankittu", "ei tehty", ... -> not_done;
-3. in progress: "käynnissä", "kesken", "meneillään", "valmistelussa", "suunnitteilla",
+3. partial: "osittain", "delvis" (osittain toteutunut) -> partial;
+   in progress: "käynnissä", "kesken", "meneillään", "valmistelussa", "suunnitteilla",
    "osittain", "työn alla", "aloitettu", "jatkuu", "edennyt", "jäljellä" (some left),
    "-matta" ("auditointimatta 3": some not yet), and verbs in the present
    passive ("päivitetään", "kehitetään": the work goes on) -> in_progress;
@@ -24,15 +25,19 @@ outcome, delete the `status` line.
 
 from __future__ import annotations
 
+import colorsys
 import re
+from functools import cache
 
 from hytetool.model import Action, Status
+from hytetool.vocabulary import status_words, traffic_light_words
 
 _NOT_DONE = re.compile(
     r"\bei (ole )?(toteutunut|toteutettu|tehty|kokeiltu|aloitettu|hankittu|käynnistynyt|valmistunut)\b"
     r"|\bei kartoitusta\b|\btoteutumatta\b|\bei seurantaa\b|\bei ole ollut\b|\bei tehty\b|\bjäi toteutumatta\b",
     re.I,
 )
+_PARTIAL = re.compile(r"\bosittain\b|\bdelvis\b", re.I)
 _IN_PROGRESS = re.compile(
     r"\bkäynnissä\b|\bkesken\b|\bmeneillään\b|\bvalmistelussa\b|\bvalmisteilla\b|\bsuunnitteilla\b"
     r"|\bosittain\b|\btyön alla\b|\baloitettu\b|\bkäynnistynyt\b|\bkäynnistetään\b|\bjatkuu\b|\bjatkettu\b"
@@ -62,6 +67,8 @@ def derive_status(outcome: str | None) -> Status:
         return Status.in_progress
     if not_done:
         return Status.not_done
+    if _PARTIAL.search(text):
+        return Status.partial
     if _IN_PROGRESS.search(text):
         return Status.in_progress
     if done:
@@ -78,3 +85,61 @@ def with_derived_status(action: Action) -> Action:
 
 def effective_status(action: Action) -> Status:
     return action.status if action.status is not None else derive_status(action.outcome)
+
+
+# ---------------------------------------------------------------- read from the document
+
+# Hue ranges (degrees) of a traffic light's fill colour (liikennevalo): red wraps round 0.
+TRAFFIC_LIGHT_HUES: tuple[tuple[float, float, Status], ...] = (
+    (0, 20, Status.not_done), (340, 360, Status.not_done),
+    (35, 70, Status.partial),  # yellow and amber
+    (75, 170, Status.done),
+)
+# Below this saturation or outside this lightness a fill is grey, white or black: no light.
+MIN_LIGHT_SATURATION = 0.35
+LIGHTNESS_RANGE = (0.2, 0.9)
+# What may follow a leading status word: "Toteutunut. …", "Kesken: …", "Osittain – …".
+_AFTER_WORD = ".:;,–-!\n"
+
+
+@cache
+def _words() -> tuple[tuple[str, Status], ...]:
+    """Every status and traffic-light word with its status, longest first."""
+    pairs = [(word.casefold(), Status(status)) for table in (status_words(), traffic_light_words())
+             for status, langs in table.items() for words in langs.values() for word in words]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def read_status(text: str | None) -> Status | None:
+    """A cell that is just a status or traffic-light word ("Toteutunut", "vihreä",
+    "delvis genomförd"), or a schema value ("in_progress"); None for anything else."""
+    plain = " ".join((text or "").split()).casefold().strip(" .!:;-–")
+    if plain in {s.value for s in Status}:
+        return Status(plain)
+    return next((status for word, status in _words() if plain == word), None)
+
+
+def leading_status(text: str | None) -> Status | None:
+    """The status an outcome opens with ("Toteutunut. Kohtaamispaikka avattiin 2/2025.")."""
+    plain = (text or "").casefold().lstrip()
+    for word, status in _words():
+        if plain.startswith(word):
+            rest = plain[len(word) :]
+            if not rest.strip() or rest[0] in _AFTER_WORD or rest.lstrip(" ")[:1] in "–-":
+                return status
+    return None
+
+
+def fill_status(rgb: str | None) -> Status | None:
+    """The traffic light a cell's fill colour shows (RRGGBB), or None for no light."""
+    if not rgb or len(rgb) != 6:
+        return None
+    try:
+        red, green, blue = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    except ValueError:
+        return None
+    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+    if saturation < MIN_LIGHT_SATURATION or not LIGHTNESS_RANGE[0] <= lightness <= LIGHTNESS_RANGE[1]:
+        return None
+    degrees = hue * 360
+    return next((status for low, high, status in TRAFFIC_LIGHT_HUES if low <= degrees <= high), None)

@@ -52,7 +52,12 @@ class Column(str, Enum):
 # as unplaced content with its heading (never dropped, never guessed into a field).
 READ_ROLES = frozenset({Column.priority, Column.objective, Column.action, Column.responsible, Column.partners,
                         Column.schedule, Column.resources, Column.indicators, Column.baseline, Column.target,
-                        Column.outcome, Column.sdg})
+                        Column.outcome, Column.status, Column.sdg})
+
+
+# In a term, "####" stands for a year: "tavoite ####" is "Tavoite 2025", a target column.
+YEAR_WORD = "####"
+YEAR_REGEX = r"(?:19|20)\d\d"
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,7 @@ class Term:
         return Term(text, source=source)
 
     def regex(self) -> str:
-        body = r"\s+".join(re.escape(word) for word in self.words.split())
+        body = r"\s+".join(YEAR_REGEX if word == YEAR_WORD else re.escape(word) for word in self.words.split())
         return rf"\b{body}" + (r"[\wåäö-]*" if self.stem else r"\b")
 
 

@@ -4,7 +4,8 @@ Sectors that keep their welfare tables in Excel write one row per action, the he
 row naming the columns, and merge the objective cell over the actions it covers. A row
 becomes one table row of the document model (exactly like a Word table row), a merged cell's value
 stands only in its top-left cell (the normalizer carries the objective down), and a
-row with a single filled cell (a caption or a note) becomes a paragraph.
+row with a single filled cell becomes a paragraph (a caption or a note), unless it is
+merged across the table it stands in ("Teema 1: Osallisuus"): a spanning row of it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from hytetool.errors import InputError
-from hytetool.docmodel import DocumentModel, ModelBuilder, plain_cells
+from hytetool.docmodel import Cell, DocumentModel, ModelBuilder, plain_cells
 
 
 def _text(value: object) -> str:
@@ -30,6 +31,17 @@ def _text(value: object) -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
+def _span(spans: dict[tuple[int, int], int], number: int, cells: tuple[str, ...], first_column: int) -> int:
+    """How many columns the row's one filled cell is merged across (1: not merged)."""
+    index = next(i for i, c in enumerate(cells) if c)
+    return spans.get((number, first_column + index), 1)
+
+
+def _spanning_cells(cells: tuple[str, ...], span: int) -> tuple[Cell, ...]:
+    index = next(i for i, c in enumerate(cells) if c)
+    return (*plain_cells(cells[:index]), Cell(cells[index], col_span=span))
+
+
 def read_xlsx(path: Path) -> DocumentModel:
     data = path.read_bytes()
     if not zipfile.is_zipfile(path):
@@ -40,12 +52,15 @@ def read_xlsx(path: Path) -> DocumentModel:
         raise InputError(path, f"damaged or not an Excel workbook ({type(exc).__name__}); save it again") from None
     builder = ModelBuilder(path, data)
     for sheet in workbook.worksheets:
-        for row in sheet.iter_rows(values_only=True):
+        spans = {(r.min_row, r.min_col): r.max_col - r.min_col + 1 for r in sheet.merged_cells.ranges}
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=sheet.min_row):
             cells = tuple(_text(value) for value in row)
             while cells and not cells[-1]:
                 cells = cells[:-1]
             filled = [c for c in cells if c]
-            if len(filled) <= 1:  # a caption or a note
+            if len(filled) == 1 and builder.in_table and (span := _span(spans, number, cells, sheet.min_column)) > 1:
+                builder.row(_spanning_cells(cells, span), text=filled[0])  # "Teema 1: …" merged across
+            elif len(filled) <= 1:  # a caption or a note
                 builder.paragraph(filled[0] if filled else "")
             else:
                 builder.row(plain_cells(cells), text=" ".join(c.replace("\n", " ") for c in cells))

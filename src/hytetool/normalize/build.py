@@ -12,7 +12,8 @@ from hytetool.model import Action, Objective, Outcome, Priority, StrategicGoal
 from hytetool.normalize.cells import Para, list_items, parse_responsible, split_parties
 from hytetool.city_strategy import Strategy
 from hytetool.normalize.tables import GoalTable, TableRow
-from hytetool.status import derive_status
+from hytetool.model import Status
+from hytetool.status import derive_status, fill_status, leading_status, read_status
 from hytetool.textutil import SlugRegistry, clean_ws, slugify
 
 UNKNOWN_GOAL = "Tuntematon strateginen päämäärä"  # goal not named by caption nor strategy
@@ -73,8 +74,9 @@ class Builder:
             )
         above = self.objective(goal, table.objective_above, table.sector) if table.objective_above else None
         for row in table.rows:
-            objective_id = self._row_objective(goal, row, table.sector) or above
-            goal.actions.extend(self._actions(table, row, objective_id))
+            row_goal = self.goal(row.theme) if row.theme else goal
+            objective_id = self._row_objective(row_goal, row, table.sector) or above
+            row_goal.actions.extend(self._actions(table, row, objective_id))
 
     def _row_objective(self, goal: StrategicGoal, row: TableRow, sector: str | None) -> str | None:
         key = goal.name.casefold()
@@ -99,12 +101,13 @@ class Builder:
         responsible, schedule = (list(row.units), None) if row.units is not None else _responsible(row)
         if row.schedule:  # a column of its own says it whole
             schedule = "; ".join(p.text for p in row.schedule)
-        extras = row.partners + row.resources + row.baseline + row.target
+        extras = row.partners + row.resources + row.baseline + row.target + row.status
         cell_paras = paras + row.responsible + row.schedule + row.indicators + row.outcome + extras
         first = min(p.first for p in cell_paras)
         last = max(p.last for p in cell_paras)
         outcome = "\n".join(p.text for p in row.outcome) or None
-        status = derive_status(outcome) if outcome else None
+        read = _read_status(row, outcome)
+        status = read or (derive_status(outcome) if outcome else None)
         return Action(
             id=self._slug("action", text or f"{objective_id or 'rivi'} toimenpide"),
             objective=objective_id,
@@ -119,7 +122,7 @@ class Builder:
             target=_printed(row.target),
             outcome=outcome,
             status=status,
-            status_derived=status is not None,
+            status_derived=status is not None and read is None,
             sdg=list(table.sdg),
             lines=[first, last],
             page=cell_paras[0].page,
@@ -135,6 +138,13 @@ def _bbox(paras: list[Para]) -> list[float] | None:
         return None
     return [round(min(b[0] for b in boxes), 1), round(min(b[1] for b in boxes), 1),
             round(max(b[2] for b in boxes), 1), round(max(b[3] for b in boxes), 1)]
+
+
+def _read_status(row: TableRow, outcome: str | None) -> Status | None:
+    """The status the document states: a status column's word, its traffic-light colour,
+    or the status word an outcome opens with ("Toteutunut. …")."""
+    words = " ".join(p.text for p in row.status)
+    return read_status(words) or fill_status(row.status_fill) or leading_status(outcome)
 
 
 def _printed(paras: list[Para]) -> str | None:

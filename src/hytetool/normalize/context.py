@@ -56,7 +56,7 @@ def context_above(lines: list[Line], start: int, floor: int, skip: set[int]) -> 
                 context.objective, context.objective_index = sentence, index
                 continue  # the theme heading stands further up
             if _is_theme(line.text):
-                context.heading, context.theme = index, _theme_name(line.text)
+                context.heading, context.theme = index, theme_name(line.text)
             break
         if context.objective is None and (sentence := objective_sentence(line)) is not None:
             context.objective, context.objective_index = sentence, index
@@ -71,14 +71,57 @@ def objective_sentence(line: Line) -> Para | None:
     return Para((Line(line.no, match["text"].strip(), line.page, None, line.bbox),))
 
 
+def row_head(line: Line) -> Para | str | None:
+    """A table row that heads the rows below it: the objective sentence of a "Tavoite: …"
+    row (a Para), or the theme's name of a "Teema 1: …" / "Painopiste 2: …" row, when the
+    row is one cell across the table (or its first cell alone carries such a label)."""
+    filled = [c for c in line.cells or () if c.strip()]
+    if len(filled) != 1:
+        return None
+    text = clean_ws(filled[0])
+    if (sentence := objective_sentence(Line(line.no, text, line.page, None, line.bbox))) is not None:
+        return sentence
+    if line.spanning or (line.cells and clean_ws(line.cells[0]) == text and _labelled_theme(text)):
+        return theme_name(text) or None
+    return None
+
+
+def _labelled_theme(text: str) -> bool:
+    """'Painopiste 1: …', 'Teema 2. …': a priority label and a number before the name."""
+    match = _THEME_NUMBER.match(text)
+    return match is not None and label_of(match[0].strip(" .:)")) is Column.priority
+
+
 def _is_theme(text: str) -> bool:
     """A heading that can name a theme: not a sector's heading, not a column label."""
     plain = clean_ws(text)
-    return bool(_theme_name(plain)) and not current_profile().is_sector_heading(plain) and label_of(_theme_name(plain)) is None
+    return bool(theme_name(plain)) and not current_profile().is_sector_heading(plain) and label_of(theme_name(plain)) is None
 
 
-def _theme_name(text: str) -> str:
+def theme_name(text: str) -> str:
+    """'2. Liikunta', 'Painopistealue 1: Osallisuus' -> the theme's name without numbering."""
     plain = clean_ws(text)
     if match := LIST_MARKER.match(plain):
         plain = plain[match.end("marker"):].strip()
     return _THEME_NUMBER.sub("", plain).strip()
+
+
+def status_columns(columns: tuple[Column, ...], rows: list[tuple[str, ...]]) -> tuple[Column, ...]:
+    """Columns whose every filled cell is a status word ("Toteutunut", "Kesken", "vihreä")
+    are status columns, whatever their heading ("Arvio", an unnamed column): the role
+    comes from the cells' content where the heading does not say it."""
+    from hytetool.status import read_status
+
+    out = list(columns)
+    for index, column in enumerate(columns):
+        if column not in STATUS_CANDIDATES:
+            continue
+        cells = [row[index] for row in rows if index < len(row) and row[index].strip()]
+        if cells and all(read_status(cell) is not None for cell in cells):
+            out[index] = Column.status
+    return tuple(out)
+
+
+# Roles a column of status words may really have: its heading was an outcome word
+# ("Arvio", "Tilanne"), a traffic light, or none.
+STATUS_CANDIDATES = frozenset({Column.outcome, Column.status, Column.other})

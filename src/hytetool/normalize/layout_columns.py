@@ -15,6 +15,7 @@ from hytetool.docmodel import Line
 from hytetool.normalize.align import group_paragraphs, place_paragraphs
 from hytetool.normalize.cells import Para, item_groups, paragraphs, parse_sdg
 from hytetool.normalize.regions import Region, is_marker_row, same_cells
+from hytetool.normalize.context import row_head, status_columns
 from hytetool.normalize.tables import ROW_FIELDS, GoalTable, TableRow
 from hytetool.textutil import clean_ws
 from hytetool.vocabulary import OBJECTIVES_MARKER, PRIORITIES_MARKER, READ_ROLES, Column, cell_label, label_of
@@ -167,7 +168,10 @@ def read_tabbed(lines: list[Line], region: Region) -> GoalTable:
     header = lines[0].cells
     table.one_action_per_paragraph = _is_plan(header)
     body = lines if is_marker_row(header) else lines[1:]
+    columns = status_columns(region.columns, [line.cells for line in body if line.cells and not line.spanning])
     sdg_texts: list[str] = []
+    theme: str | None = None
+    objective: Para | None = None  # of a "Tavoite: …" row across the table
     for line in body:
         if line.blank or (line is not lines[0] and same_cells(line.cells, header)):
             continue
@@ -175,16 +179,37 @@ def read_tabbed(lines: list[Line], region: Region) -> GoalTable:
             table.unplaced.append((Para((line,)), "line without cells inside a tab-separated table"))
         elif is_marker_row(line.cells):
             _read_marker_row(table, line, region.columns)
+        elif (head := row_head(line)) is not None:
+            theme, objective = (head, None) if isinstance(head, str) else (theme, head)
         else:
-            cells = _cells_by_column(table, line, header, region.columns)
+            cells = _cells_by_column(table, line, header, columns)
             if Column.sdg in cells:
                 sdg_texts.extend(Para(tuple(cells.pop(Column.sdg))).items)
             if Column.priority in cells:  # a priority column (Painopistealue): the goal's priorities
                 _add_priorities(table, cells.pop(Column.priority))
             if cells:
-                table.rows.append(_row_from_cells(cells, table, Column.objective in region.columns))
+                row = _row_from_cells(cells, table, Column.objective in region.columns)
+                row.status_fill = _status_fill(line, columns)
+                _under_heads(row, theme, objective)
+                table.rows.append(row)
     table.sdg = parse_sdg(sdg_texts)
     return table
+
+
+def _status_fill(line: Line, columns: tuple[Column, ...]) -> str | None:
+    """The fill colour of the row's status cell, where the format tells colours."""
+    if line.fills is None or Column.status not in columns:
+        return None
+    index = columns.index(Column.status)
+    return line.fills[index] if index < len(line.fills) else None
+
+
+def _under_heads(row: TableRow, theme: str | None, objective: Para | None) -> None:
+    """A row under a theme row takes its goal; without an objective of its own, the
+    objective of the "Tavoite: …" row above it."""
+    row.theme = theme
+    if objective is not None and not row.objective:
+        row.objective, row.continues_objective = [objective], False
 
 
 def _add_priorities(table: GoalTable, lines: list[Line]) -> None:

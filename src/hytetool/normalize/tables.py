@@ -29,6 +29,9 @@ class TableRow:
     baseline: list[Para] = field(default_factory=list)  # lähtötaso
     target: list[Para] = field(default_factory=list)  # tavoitetaso
     continues_objective: bool = False  # the row continues the previous page's objective
+    theme: str | None = None  # a "Teema 1: …" row above it in the table names its goal
+    status: list[Para] = field(default_factory=list)  # a status or traffic-light column's word
+    status_fill: str | None = None  # the fill colour of the status column's cell (RRGGBB)
 
 
 # The TableRow field each column role fills (one map for column tables and cards).
@@ -36,7 +39,7 @@ ROW_FIELDS: dict[Column, str] = {
     Column.objective: "objective", Column.action: "actions", Column.responsible: "responsible",
     Column.partners: "partners", Column.schedule: "schedule", Column.resources: "resources",
     Column.indicators: "indicators", Column.baseline: "baseline", Column.target: "target",
-    Column.outcome: "outcome",
+    Column.outcome: "outcome", Column.status: "status",
 }
 
 

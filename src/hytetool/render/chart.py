@@ -15,7 +15,7 @@ matplotlib.use("Agg")  # no display: CI and servers
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
-STATUS_COLOURS = {"done": "#2e7d32", "in_progress": "#f9a825", "not_done": "#c62828", "unknown": "#9e9e9e"}
+STATUS_COLOURS = {"done": "#2e7d32", "partial": "#9ccc65", "in_progress": "#f9a825", "not_done": "#c62828", "unknown": "#9e9e9e"}
 CHART_SIZE_INCHES = (8.0, 3.6)
 CHART_DPI = 150  # sharp enough in print, small enough to keep the .docx light
 LABEL_WRAP = 22  # characters per line in goal names on the axis

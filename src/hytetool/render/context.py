@@ -25,7 +25,7 @@ from hytetool.track.matcher import Tracking
 from hytetool.profile import current as current_profile
 from hytetool.similarity import is_reworded, same_text
 
-STATUS_ORDER = [Status.done, Status.in_progress, Status.not_done, Status.unknown]
+STATUS_ORDER = [Status.done, Status.partial, Status.in_progress, Status.not_done, Status.unknown]
 
 
 @dataclass

@@ -11,7 +11,7 @@ from hytetool.track.overview import STATUS_ORDER, StatusOverview
 from hytetool.track.workspace import TrackResult
 
 CHANGE_STYLE = {"continued": "cyan", "new": "green", "dropped": "red"}
-STATUS_STYLE = {"done": "green", "in_progress": "yellow", "not_done": "red", "unknown": "dim"}
+STATUS_STYLE = {"done": "green", "partial": "bright_green", "in_progress": "yellow", "not_done": "red", "unknown": "dim"}
 
 
 def _state(state: ActionState | None) -> str:

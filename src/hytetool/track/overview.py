@@ -11,7 +11,7 @@ from hytetool.status import effective_status
 from hytetool.track.matcher import Tracking, document_order
 from hytetool.track.text import goal_key, sector_key
 
-STATUS_ORDER = (Status.done, Status.in_progress, Status.not_done, Status.unknown)
+STATUS_ORDER = (Status.done, Status.partial, Status.in_progress, Status.not_done, Status.unknown)
 GROUPINGS = ("goal", "sector")
 NO_SECTOR = "(no sector)"
 
