@@ -31,6 +31,17 @@ def _text(value: object) -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
+def _fill(cell) -> str | None:
+    """A cell's solid fill as RRGGBB (a traffic light told by colour); theme and indexed
+    colours, which need the workbook's palette, are not read."""
+    fill = getattr(cell, "fill", None)
+    colour = getattr(fill, "fgColor", None)
+    if fill is None or fill.fill_type != "solid" or colour is None or colour.type != "rgb":
+        return None
+    rgb = colour.rgb
+    return rgb[-6:].upper() if isinstance(rgb, str) and len(rgb) in (6, 8) else None
+
+
 def _span(spans: dict[tuple[int, int], int], number: int, cells: tuple[str, ...], first_column: int) -> int:
     """How many columns the row's one filled cell is merged across (1: not merged)."""
     index = next(i for i, c in enumerate(cells) if c)
@@ -53,17 +64,19 @@ def read_xlsx(path: Path) -> DocumentModel:
     builder = ModelBuilder(path, data)
     for sheet in workbook.worksheets:
         spans = {(r.min_row, r.min_col): r.max_col - r.min_col + 1 for r in sheet.merged_cells.ranges}
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=sheet.min_row):
-            cells = tuple(_text(value) for value in row)
-            while cells and not cells[-1]:
-                cells = cells[:-1]
+        for number, row in enumerate(sheet.iter_rows(), start=sheet.min_row):
+            cells = tuple(_text(cell.value) for cell in row)
+            fills = tuple(_fill(cell) for cell in row)
+            width = max((i + 1 for i, (text, fill) in enumerate(zip(cells, fills)) if text or fill), default=0)
+            cells, fills = cells[:width], fills[:width]  # a traffic light may be a colour without text
             filled = [c for c in cells if c]
             if len(filled) == 1 and builder.in_table and (span := _span(spans, number, cells, sheet.min_column)) > 1:
                 builder.row(_spanning_cells(cells, span), text=filled[0])  # "Teema 1: …" merged across
             elif len(filled) <= 1:  # a caption or a note
                 builder.paragraph(filled[0] if filled else "")
             else:
-                builder.row(plain_cells(cells), text=" ".join(c.replace("\n", " ") for c in cells))
+                builder.row(tuple(Cell(text, fill=fill) for text, fill in zip(cells, fills)),
+                            text=" ".join(c.replace("\n", " ") for c in cells))
         builder.paragraph("")  # a sheet ends a table
     workbook.close()
     return builder.build()

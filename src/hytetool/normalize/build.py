@@ -61,9 +61,12 @@ class Builder:
     def add_table(self, table: GoalTable) -> None:
         goal = self.goal(table.goal)
         key = goal.name.casefold()
+        # No caption, strategy or heading names the goal: the priority column (Teema,
+        # Painopistealue) is the level above the objectives, so it names each row's goal.
+        by_priority = table.goal is None and any(row.priority for row in table.rows)
         for para in table.objectives:
             self.last_objective[key] = self.objective(goal, para, table.sector)
-        for para in table.priorities:
+        for para in [] if by_priority else table.priorities:
             goal.priorities.append(
                 Priority(id=self._slug("priority", _plain(para)), text=_plain(para), lines=para.span, page=para.page)
             )
@@ -74,7 +77,8 @@ class Builder:
             )
         above = self.objective(goal, table.objective_above, table.sector) if table.objective_above else None
         for row in table.rows:
-            row_goal = self.goal(row.theme) if row.theme else goal
+            name = row.theme or (row.priority if by_priority else None)
+            row_goal = self.goal(name) if name else goal
             objective_id = self._row_objective(row_goal, row, table.sector) or above
             row_goal.actions.extend(self._actions(table, row, objective_id))
 

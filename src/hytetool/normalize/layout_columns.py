@@ -17,7 +17,7 @@ from hytetool.normalize.cells import Para, item_groups, paragraphs, parse_sdg
 from hytetool.normalize.regions import Region, is_marker_row, same_cells
 from hytetool.normalize.context import row_head, status_columns
 from hytetool.normalize.tables import ROW_FIELDS, GoalTable, TableRow
-from hytetool.textutil import clean_ws
+from hytetool.textutil import clean_ws, join_lines
 from hytetool.vocabulary import OBJECTIVES_MARKER, PRIORITIES_MARKER, READ_ROLES, Column, cell_label, label_of
 
 # After the priorities, an empty line followed by a paragraph at least this long (or of
@@ -171,6 +171,7 @@ def read_tabbed(lines: list[Line], region: Region) -> GoalTable:
     columns = status_columns(region.columns, [line.cells for line in body if line.cells and not line.spanning])
     sdg_texts: list[str] = []
     theme: str | None = None
+    priority: str | None = None  # of the priority column, carried down its merged cell
     objective: Para | None = None  # of a "Tavoite: …" row across the table
     for line in body:
         if line.blank or (line is not lines[0] and same_cells(line.cells, header)):
@@ -186,10 +187,11 @@ def read_tabbed(lines: list[Line], region: Region) -> GoalTable:
             if Column.sdg in cells:
                 sdg_texts.extend(Para(tuple(cells.pop(Column.sdg))).items)
             if Column.priority in cells:  # a priority column (Painopistealue): the goal's priorities
+                priority = clean_ws(join_lines(line.text for line in cells[Column.priority]))
                 _add_priorities(table, cells.pop(Column.priority))
             if cells:
                 row = _row_from_cells(cells, table, Column.objective in region.columns)
-                row.status_fill = _status_fill(line, columns)
+                row.status_fill, row.priority = _status_fill(line, columns), priority
                 _under_heads(row, theme, objective)
                 table.rows.append(row)
     table.sdg = parse_sdg(sdg_texts)

@@ -30,6 +30,7 @@ class TableRow:
     target: list[Para] = field(default_factory=list)  # tavoitetaso
     continues_objective: bool = False  # the row continues the previous page's objective
     theme: str | None = None  # a "Teema 1: …" row above it in the table names its goal
+    priority: str | None = None  # its priority column's text: the goal where nothing else names one
     status: list[Para] = field(default_factory=list)  # a status or traffic-light column's word
     status_fill: str | None = None  # the fill colour of the status column's cell (RRGGBB)
 
