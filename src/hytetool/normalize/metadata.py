@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from hytetool.model import DocumentKind
 from hytetool.normalize.regions import sector_name
 from hytetool.textutil import clean_ws
-from hytetool.vocabulary import COUNCIL_DECISION, kind_titles
+from hytetool.vocabulary import COUNCIL_DECISION, kind_titles, pattern
 from hytetool.periods import (MONTHS_TEXT, SPAN_TEXT, YEAR_TEXT, YEARS_TEXT, PeriodError, canonical_period, parse_period,
                               unify_dashes)
 
@@ -22,14 +22,13 @@ _REPORT_PERIOD = re.compile(rf"\btoteuma\s+({MONTHS_TEXT})", re.I)
 _MONTHS = re.compile(rf"(?<![\d/])({MONTHS_TEXT})\b")  # "1-6/2022" said alone
 # A report's year or years after its name: "Hyvinvointikertomus 2023", "toteutuminen 2023",
 # "Laaja hyvinvointikertomus 2021-2024".
-_REPORT_YEARS = re.compile(r"\b(?:\w*kertomus|toteuma|toteutuminen|\w*katsaus)\s+(?:vuonna\s+)?"
-                           rf"({YEARS_TEXT})\b", re.I)
+_REPORT_YEARS = re.compile(rf"\b(?:{pattern('report_name').pattern})\s+(?:vuonna\s+|år\s+)?({YEARS_TEXT})\b", re.I)
 # A span of dates: "Osavuosikatsaus 1.1.-30.6.2022" reports on months 1-6.
 _DATE_SPAN = re.compile(rf"\b\d{{1,2}}\.(\d{{1,2}})\.?\s*-\s*\d{{1,2}}\.(\d{{1,2}})\.({YEAR_TEXT})\b")
 _YEAR_PHRASE = re.compile(r"\b(?:vuodelta|vuodelle|vuonna|vuosi)\s+(\d{4})\b|\btoimenpiteet\s+(\d{4})\b", re.I)
 _PLAN_PERIOD = re.compile(rf"\b({SPAN_TEXT})\b")
 _PLAN_CONTEXT = re.compile(r"hyvinvointisuunnitelm|kaupunkistrategia|suunnitelmakau", re.I)
-_WELFARE_WORDS = re.compile(r"hyvinvoin|toimenpi|suunnitelm|raportti|toteuma|kertomus|katsaus", re.I)
+_WELFARE_WORDS = re.compile(rf"hyvinvoin|toimenpi|suunnitelm|katsaus|välfärd|{pattern('report_name').pattern}", re.I)
 
 KIND_TITLES = {
     DocumentKind.plan: "Hyvinvointisuunnitelman toimenpiteet",
@@ -83,6 +82,8 @@ def _reporting_period(context: str) -> str | None:
         return _checked(f"{int(match[1])}-{int(match[2])}/{match[3]}")
     if match := _REPORT_YEARS.search(context):
         return _checked(match[1])
+    if match := pattern("status_date").search(context):
+        return match[1]
     return None
 
 
