@@ -31,8 +31,8 @@ BARS: dict[str, tuple[float, float, float]] = {
     "a_harjula_plan.pdf": (1.00, 0.85, 0.87),
     "b_koskenlaakso_followup.docx": (1.00, 1.00, 1.00),
     "b_koskenlaakso_followup.pdf": (1.00, 1.00, 1.00),
-    "c_lahdenpera_prose.docx": (1.00, 0.00, 0.02),  # labelled lines read as actions; issue 13 raises this
-    "c_lahdenpera_prose.pdf": (0.00, 0.00, 0.00),  # issue 13 raises this
+    "c_lahdenpera_prose.docx": (1.00, 1.00, 1.00),
+    "c_lahdenpera_prose.pdf": (1.00, 1.00, 1.00),
     "d_metsapuro_cards.docx": (1.00, 0.97, 0.98),
     "d_metsapuro_cards.pdf": (1.00, 0.84, 0.86),
     "e_rantala_cell_lists.docx": (1.00, 1.00, 1.00),

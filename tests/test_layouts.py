@@ -227,3 +227,35 @@ def test_cards_one_key_value_table_per_action_give_one_action_each(tmp_path: Pat
     assert all(a.objective == goal.objectives[0].id for a in goal.actions)
     assert [(a.status.value, a.status_derived) for a in goal.actions] == [("done", False), ("partial", False)]
     assert doc.unplaced == []
+
+
+def test_a_prose_plan_gives_one_action_per_item_with_its_labelled_lines(tmp_path: Path) -> None:
+    """Issue 13 item 3: numbered theme headings, "Tavoite:" bullets, "Toimenpiteet:" bullets,
+    each action's Vastuu:/Aikataulu:/Mittari:/Resurssit: lines fill its fields and are
+    never actions of their own."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Hyvinvointisuunnitelma 2026–2029", level=0)
+    document.add_heading("1. Mielen hyvinvointi", level=1)
+    document.add_paragraph("Tavoite:")
+    document.add_paragraph("Nuorten yksinäisyys vähenee.", style="List Bullet")
+    document.add_paragraph("Toimenpiteet:")
+    document.add_paragraph("Kohtaamispaikka nuorisotilaan", style="List Bullet")
+    for line in ["Vastuu: Nuorisopalvelut, seurakunta", "Aikataulu: syksy 2026",
+                 "Mittari: Kävijämäärä; Yksinäisyyttä kokevien osuus", "Resurssit: 0,5 htv"]:
+        document.add_paragraph(line)
+    document.add_paragraph("Vertaisryhmät kouluille", style="List Bullet")
+    document.add_paragraph("Vastuu: Koulukuraattorit")
+    path = tmp_path / "proosa.docx"
+    document.save(path)
+    doc = extract_file(path, Profile()).document
+    goal = doc.goals[0]
+    assert (goal.name, [o.text for o in goal.objectives]) == ("Mielen hyvinvointi", ["Nuorten yksinäisyys vähenee."])
+    assert [(a.text, a.responsible, a.schedule, a.indicators, a.resources) for a in goal.actions] == [
+        ("Kohtaamispaikka nuorisotilaan", ["Nuorisopalvelut", "seurakunta"], "syksy 2026",
+         ["Kävijämäärä", "Yksinäisyyttä kokevien osuus"], "0,5 htv"),
+        ("Vertaisryhmät kouluille", ["Koulukuraattorit"], None, [], None),
+    ]
+    assert all(a.objective == goal.objectives[0].id for a in goal.actions)
+    assert doc.unplaced == []

@@ -92,7 +92,7 @@ def _normalize(source: DocumentModel, profile: Profile) -> Normalized:
         council_decision=meta.council_decision,
         source=Source(file=source.name, sha256=source.sha256, lines=[1, len(source.lines)] if source.lines else None,
                       pages=[1, source.page_count] if source.page_count else None),
-        goals=list(builder.goals.values()),
+        goals=builder.result(),
         kpi_tables=_unique_ids(loose.kpi),
         budget_notes=[BudgetNote(sector=s, text=p.text, lines=p.span, page=p.page) for s, p in loose.budget],
         unplaced=[Unplaced(text=p.text, reason=r, lines=p.span, page=p.page) for p, r in unplaced],
@@ -169,7 +169,7 @@ def _name_goals_and_sectors(tables: list[GoalTable], regions: list[Region], stra
         table.sector = region.caption.sector if region.caption else None
         if not table.one_action_per_paragraph:  # a plan row names several units: no one sector
             table.sector = table.sector or _sector_from_officials(table)
-        if table.rows and all(row.continues_objective for row in table.rows[:1]) and previous:
+        if table.rows and all(row.continues_objective for row in table.rows[:1]) and previous and not theme:
             table.goal = previous.goal if not texts or strategy.goal_of(texts) is None else table.goal
             table.sector = table.sector or previous.sector
         previous = table

@@ -31,6 +31,12 @@ class Builder:
     ids: dict[str, SlugRegistry] = field(default_factory=dict)
     last_objective: dict[str, str] = field(default_factory=dict)  # goal key -> objective id
 
+    def result(self) -> list[StrategicGoal]:
+        """The goals in order; the unknown goal only when something landed under it (its
+        rows may all have gone to the theme or priority they name)."""
+        return [g for g in self.goals.values()
+                if g.name != UNKNOWN_GOAL or g.objectives or g.priorities or g.outcomes or g.actions]
+
     def _slug(self, kind: str, text: str) -> str:
         return self.ids.setdefault(kind, SlugRegistry()).make(text)
 

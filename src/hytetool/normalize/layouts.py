@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from hytetool.docmodel import Line
 from hytetool.normalize.cards import continues_card, read_card, starts_card
+from hytetool.normalize.prose import lone_label, read_prose_plan, starts_prose_plan
 from hytetool.normalize.layout_columns import read_labels, read_markers, read_tabbed
 from hytetool.normalize.layout_rows import read_plan_rows, read_report_rows
 from hytetool.normalize.tables import GoalTable
@@ -39,6 +40,8 @@ MARKER_ROW_CONFIDENCE = 0.9
 LABELS_CONFIDENCE = 0.6
 # Key-value rows naming an action and another field: explicit, though no header row.
 CARD_CONFIDENCE = 0.9
+# Labels with "Vastuu:"-style field lines below: surer than a lone label's column reading.
+PROSE_CONFIDENCE = 0.8
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,25 @@ class Cards(LayoutStrategy):
         return read_card(lines, region, strategy)
 
 
+class ProsePlan(LayoutStrategy):
+    """A plan written without tables: "Tavoite:" and "Toimenpiteet:" lists, labelled
+    lines (Vastuu:, Aikataulu:, Mittari:) under each action."""
+
+    name = "prose-plan"
+
+    def offer(self, scan: Scan, index: int) -> Reading | None:
+        if starts_prose_plan(scan.lines, index):
+            return Reading(self, PROSE_CONFIDENCE, reason="objective/action labels with labelled field lines")
+        return None
+
+    def continues(self, scan: Scan, region: Region, index: int) -> bool:
+        """"Toimenpiteet:" after "Tavoite:" is the same plan block, until a heading."""
+        return lone_label(scan.lines[index]) is not None and not scan.heading_since(region.start, index)
+
+    def read(self, lines: list[Line], region: Region, strategy: Strategy) -> GoalTable:
+        return read_prose_plan(lines, region, strategy)
+
+
 class Registry:
     """The strategies in order of preference; the best offer at a line wins."""
 
@@ -257,7 +279,7 @@ class Registry:
         return next(s for s in self.strategies if s.name == name)
 
 
-REGISTRY = Registry([ColumnMarkers(), CellTable(), ReportRows(), PlanRows(), ColumnLabels(), Cards()])
+REGISTRY = Registry([ColumnMarkers(), CellTable(), ReportRows(), PlanRows(), ColumnLabels(), Cards(), ProsePlan()])
 
 
 def strategy_names() -> list[str]:

@@ -114,8 +114,8 @@ def find_regions(lines: list[Line], goal_named: GoalNamer | None = None,
     registry = registry or REGISTRY
     scan = Scan(lines)
     for index, line in enumerate(lines):
-        if _leaves_table(line, scan):
-            scan.stops.append(index)
+        if _leaves_table(line, scan) or (line.level is not None and scan.regions):
+            scan.stops.append(index)  # a heading opens a new section: no table runs on past it
         if caption := caption_of(line, goal_named):
             caption.index = index
             scan.captions.append(caption)
