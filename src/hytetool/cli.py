@@ -189,27 +189,39 @@ def render(
     paths: Annotated[
         Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
     ] = None,
-    formats: Annotated[str, typer.Option("--format", "-f", help="docx, md or both: docx,md.")] = "docx,md",
+    formats: Annotated[str, typer.Option(
+        "--format", "-f", help="docx, md, pdf or a list (docx,md,pdf); default: all, pdf when LibreOffice is found.")
+    ] = "auto",
     template: Annotated[
         Optional[Path], typer.Option("--template", help="Folder with your own report.docx / report.md.j2 / messages.")
     ] = None,
     lang: Annotated[str, typer.Option("--lang", help="Report language: fi, sv or en.")] = "fi",
     output: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")] = DEFAULT_REPORTS,
+    audience: Annotated[str, typer.Option(
+        "--audience", help="council (default: the report to publish) or review (source file, page and lines "
+        "beside each row, for the analyst).")] = "council",
 ) -> None:
-    """Render the yearly report (Word and Markdown) from the normalized YAML."""
+    """Render the yearly report (Word, Markdown and a tagged PDF) from the normalized YAML."""
     from hytetool.pipeline import load_profile
     from hytetool.render import parse_formats, render_year
 
     try:
         result = render_year(paths or [DEFAULT_NORMALIZED], year, formats=parse_formats(formats), out_dir=output,
-                             template_dir=template, lang=lang, profile=load_profile(DEFAULT_STRATEGY))
+                             template_dir=template, lang=lang, profile=load_profile(DEFAULT_STRATEGY),
+                             audience=audience, pdf_required=formats.strip().lower() != "auto")
     except HyteError as exc:
         fail(exc)
     for note in result.notes:
         typer.echo(f"note: {note}", err=True)
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if not State.quiet:
         for path in result.outputs:
             typer.echo(f"wrote {path}")
+    for problem in result.failed:
+        typer.echo(f"error: {problem}", err=True)
+    if result.failed:
+        raise typer.Exit(EXIT_INPUT_PROBLEM)
 
 
 @app.command()
@@ -261,6 +273,26 @@ def kpi(
         print_key_figures(out, paths or [DEFAULT_NORMALIZED], sector)
     except HyteError as exc:
         fail(exc)
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
+    ] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Check only the documents of this year.")] = None,
+) -> None:
+    """Everything to look at before publishing a report, grouped and counted (exit 1: something to fix)."""
+    from hytetool.check import check_paths, must_fix, report_lines
+
+    try:
+        findings = check_paths(paths or [DEFAULT_NORMALIZED], year)
+    except HyteError as exc:
+        fail(exc)
+    for line in report_lines(findings):
+        typer.echo(line)
+    if any(must_fix(f) for f in findings):
+        raise typer.Exit(EXIT_INPUT_PROBLEM)
 
 
 @app.command()

@@ -89,6 +89,11 @@ class Action(Record):
     status_derived: bool = Field(
         False, description="true when status was derived from the outcome text, not set by hand"
     )
+    status_derived_from: str | None = Field(
+        None, pattern=r"^[0-9a-f]{12}$",
+        description="fingerprint of the outcome text the status was derived from; when the outcome is edited"
+                    " the status is derived again (and hyte check reports it)",
+    )
     sdg: list[int] = Field(default_factory=list, description="UN SDG numbers 1-17")
 
     @field_validator("sdg")

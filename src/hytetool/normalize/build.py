@@ -12,7 +12,7 @@ from hytetool.model import Action, Objective, Outcome, Priority, StrategicGoal
 from hytetool.normalize.cells import Para, parse_responsible
 from hytetool.city_strategy import Strategy
 from hytetool.normalize.tables import GoalTable, TableRow
-from hytetool.status import derive_status
+from hytetool.status import derive_status, outcome_fingerprint
 from hytetool.textutil import SlugRegistry, clean_ws, slugify
 
 UNKNOWN_GOAL = "Tuntematon strateginen päämäärä"  # goal not named by caption nor strategy
@@ -109,6 +109,7 @@ class Builder:
             outcome=outcome,
             status=status,
             status_derived=status is not None,
+            status_derived_from=outcome_fingerprint(outcome) if status is not None else None,
             sdg=list(table.sdg),
             lines=[first, last],
             page=cell_paras[0].page,
