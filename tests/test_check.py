@@ -137,7 +137,7 @@ def test_sector_in_previous_report_and_missing_now(tmp_path: Path) -> None:
     write(tmp_path, "b-2023.yaml", document("b-2023", now))
     result, shown = check(str(tmp_path), "--year", "2023")
     assert "look: sectors in the previous report and missing now (1)" in result.output, shown
-    assert "sector Ympäristötoimiala: 1 action(s) in 1-6/2022 and no report this year" in result.output
+    assert "sector Ympäristötoimiala: 1 action(s) in 1-6/2022 and no report in 2023" in result.output
 
 
 def test_two_documents_with_one_id_must_be_fixed(tmp_path: Path) -> None:

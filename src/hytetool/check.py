@@ -121,7 +121,7 @@ def input_findings(paths: Iterable[Path]) -> tuple[list[Finding], list[tuple[Pat
     return findings, loaded
 
 
-def sectors_missing(selected: list, inputs: list[Document], paths: list[Path]) -> list[Finding]:
+def sectors_missing(selected: list, inputs: list[Document], paths: list[Path], year: int) -> list[Finding]:
     """Sectors with actions in the previous report and none in this year's reports."""
     from hytetool.render.history import build_history
 
@@ -135,7 +135,7 @@ def sectors_missing(selected: list, inputs: list[Document], paths: list[Path]) -
     previous = history.changes.before
     where = str(selected[0].path) if selected else ""
     return [Finding("sector_missing", where, f"sector {sector}",
-                    f"{count} action(s) in {previous} and no report this year: ask the sector for its report, "
+                    f"{count} action(s) in {previous} and no report in {year}: ask the sector for its report, "
                     "or note in the report that it did not report")
             for sector, count in sorted(dropped.items())]
 
@@ -157,7 +157,7 @@ def check_paths(paths: list[Path], year: int | None = None) -> list[Finding]:
         for item in selected:
             in_scope[item.document.id] = in_scope.get(item.document.id, False) or covers(item.document, y, True)
         if any(item.document.kind in REPORT_KINDS for item in selected):
-            findings += sectors_missing(selected, inputs, paths)
+            findings += sectors_missing(selected, inputs, paths, y)
     for path, doc in unique:
         if year is None or doc.id in in_scope:
             findings += document_findings(path, doc, in_scope.get(doc.id, year is None))
