@@ -189,17 +189,15 @@ def render(
     paths: Annotated[
         Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
     ] = None,
-    formats: Annotated[str, typer.Option(
-        "--format", "-f", help="docx, md, pdf or a list (docx,md,pdf); default: all, pdf when LibreOffice is found.")
-    ] = "auto",
+    formats: Annotated[str, typer.Option("--format", "-f", help="docx, md, pdf or a list (docx,md,pdf); default: all, "
+                                         "pdf when LibreOffice is found.")] = "auto",
     template: Annotated[
         Optional[Path], typer.Option("--template", help="Folder with your own report.docx / report.md.j2 / messages.")
     ] = None,
     lang: Annotated[str, typer.Option("--lang", help="Report language: fi, sv or en.")] = "fi",
     output: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")] = DEFAULT_REPORTS,
-    audience: Annotated[str, typer.Option(
-        "--audience", help="council (default: the report to publish) or review (source file, page and lines "
-        "beside each row, for the analyst).")] = "council",
+    audience: Annotated[str, typer.Option("--audience", help="council (default: the report to publish) or review "
+                                          "(source file, page and lines beside each row).")] = "council",
 ) -> None:
     """Render the yearly report (Word, Markdown and a tagged PDF) from the normalized YAML."""
     from hytetool.pipeline import load_profile
@@ -211,17 +209,14 @@ def render(
                              audience=audience, pdf_required=formats.strip().lower() != "auto")
     except HyteError as exc:
         fail(exc)
-    for note in result.notes:
-        typer.echo(f"note: {note}", err=True)
-    for warning in result.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+    for kind, lines in (("note", result.notes), ("warning", result.warnings)):
+        for line in lines:
+            typer.echo(f"{kind}: {line}", err=True)
     if not State.quiet:
         for path in result.outputs:
             typer.echo(f"wrote {path}")
-    for problem in result.failed:
-        typer.echo(f"error: {problem}", err=True)
-    if result.failed:
-        raise typer.Exit(EXIT_INPUT_PROBLEM)
+    if result.failed:  # a format asked for by name could not be written (the others were)
+        fail(HyteError("; ".join(result.failed)))
 
 
 @app.command()
@@ -289,10 +284,8 @@ def check(
         findings = check_paths(paths or [DEFAULT_NORMALIZED], year)
     except HyteError as exc:
         fail(exc)
-    for line in report_lines(findings):
-        typer.echo(line)
-    if any(must_fix(f) for f in findings):
-        raise typer.Exit(EXIT_INPUT_PROBLEM)
+    typer.echo("\n".join(report_lines(findings)))
+    raise typer.Exit(EXIT_INPUT_PROBLEM if any(must_fix(f) for f in findings) else EXIT_OK)
 
 
 @app.command()
