@@ -106,3 +106,16 @@ def test_without_libreoffice_the_other_formats_are_written_and_one_line_says_how
     assert result.exit_code == 1, result.output  # asked for by name: a failure CI notices
     assert "error: LibreOffice not found, PDF not written: install it (Debian/Ubuntu:" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (.ci/run installs it)")
+def test_pdf_alone_converts_this_render_not_an_older_word_file_in_out(tmp_path: Path) -> None:
+    (tmp_path / "hyte-report-2023.fi.docx").write_bytes(b"an older report, not this one")
+    result = CliRunner().invoke(app, ["render", "--year", "2023", str(FIXTURE), "--out", str(tmp_path), "-f", "pdf"])
+    assert result.exit_code == 0, result.output
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "hyte-report-2023.fi.pdf") as pdf:
+        text = " ".join(page.extract_text() or "" for page in pdf.pages).replace("\u00a0", " ")
+    assert "Hyvinvointikertomus 2023" in text and "714 192" in text  # a key figure, on one line
+    assert (tmp_path / "hyte-report-2023.fi.docx").read_bytes() == b"an older report, not this one"

@@ -256,7 +256,7 @@ def build() -> bytes:
           ["{{ r.label }}{% if r.uncertain %} *{% if review %} ({{ labels.uncertain }}){% endif %}{% endif %}",
            "{{ r.values4[0] }}", "{{ r.values4[1] }}", "{{ r.values4[2] }}",
            "{{ r.values4[3] }}", "{{ r.deviation }}", "{{ r.deviation_pct }}"],
-          "for r in t.rows", widths=[5.2, 1.9, 1.9, 1.9, 1.9, 2, 2.2], numeric=(1, 2, 3, 4, 5, 6))
+          "for r in t.rows", widths=[3.9, 2.2, 2.2, 2.2, 2.2, 2.4, 1.9], numeric=(1, 2, 3, 4, 5, 6))
     tag(doc, "{%p if t.rows|selectattr('uncertain')|list %}")
     doc.add_paragraph("* {{ labels.uncertain_note }}")
     tag(doc, "{%p endif %}")

@@ -125,7 +125,7 @@ def _render_year(paths: list[Path], year: int, *, formats: list[str], out_dir: P
             atomic_write_bytes(target, word)
             result.outputs.append(target)
         if "pdf" in formats:
-            _write_pdf(word, target, out_dir / f"{stem}.pdf", result, pdf_required)
+            _write_pdf(word, target, out_dir / f"{stem}.pdf", result, pdf_required, "docx" in formats)
     result.notes = list(templates.notes) + result.notes
     return result
 
@@ -140,7 +140,8 @@ def publishing_warnings(selected: list[Selected]) -> list[str]:
     return [f"{f.file}: {f.record}: {f.what}" for f in found]
 
 
-def _write_pdf(word: bytes, docx: Path, pdf: Path, result: RenderResult, pdf_required: bool) -> None:
+def _write_pdf(word: bytes, docx: Path, pdf: Path, result: RenderResult, pdf_required: bool,
+               word_written: bool) -> None:
     """The PDF through LibreOffice; without it, a failure naming how to install it."""
     from hytetool.render.pdf import INSTALL_HINT, docx_to_pdf, find_soffice
 
@@ -148,9 +149,9 @@ def _write_pdf(word: bytes, docx: Path, pdf: Path, result: RenderResult, pdf_req
     if soffice is None:
         (result.failed if pdf_required else result.notes).append(INSTALL_HINT)
         return
-    if docx.is_file():
+    if word_written:
         docx_to_pdf(docx, pdf, soffice)
-    else:  # only the PDF asked for: the Word file is a step on the way
+    else:  # only the PDF asked for: the Word file is a step on the way (an older one in --out is not it)
         import tempfile
 
         with tempfile.TemporaryDirectory(prefix="hyte-pdf-") as tmp:
