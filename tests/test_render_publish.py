@@ -109,7 +109,7 @@ def test_review_audience_keeps_file_page_lines_and_checksum(tmp_path: Path) -> N
     result, shown = render("--year", "2023", str(FIXTURE), "--out", str(tmp_path), "-f", "md", "--audience", "review")
     assert result.exit_code == 0, shown
     text = text_of(tmp_path, 2023)
-    assert "| Päiväkodeista auditoitu 5, auditointimatta 3 | \u25d0\u00a0Käynnissä | [1] s. 2 |" in text
+    assert "| Päiväkodeista auditoitu 5, auditointimatta 3 | \u25d0\u00a0Käynnissä | [1] s. 2 annual-2023.pdf |" in text
     assert "| annual-2023.pdf |" in text and "`111111111111`" in text
     assert "Tila on päätelty toteumatekstistä" in text
     assert "Museotoimi * (tarkista: luku epävarma)" in text
@@ -189,3 +189,19 @@ def test_word_numbers_are_right_aligned_and_kept_on_one_line(tmp_path: Path) -> 
         assert cell.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
         assert cell._tc.tcPr.find(qn("w:noWrap")) is not None
     assert row.cells[0].paragraphs[0].alignment != WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def test_word_review_copy_has_the_source_column_and_the_plan_has_no_outcome_column(tmp_path: Path) -> None:
+    result, shown = render("--year", "2023", str(FIXTURE), "--out", str(tmp_path), "-f", "docx", "--audience", "review")
+    assert result.exit_code == 0, shown
+    doc = WordDocument(str(tmp_path / "hyte-report-2023.fi.docx"))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert "[1] s. 2 annual-2023.pdf" in cells and "annual-2023.pdf" in cells
+    assert "{%" not in doc.element.xml and "{{" not in doc.element.xml
+    result, shown = render("--year", "2026", str(SAMPLE), "--out", str(tmp_path), "-f", "docx")
+    assert result.exit_code == 0, shown
+    plan = WordDocument(str(tmp_path / "hyte-report-2026.fi.docx"))
+    headers = {c.text for t in plan.tables for c in t.rows[0].cells}
+    assert {"Toimenpide", "Vastuu", "Mittarit"} <= headers
+    assert not {"Toteuma", "Tila", "Lähde"} & headers
+    assert plan.core_properties.title == "Hyvinvointisuunnitelma 2026"

@@ -372,7 +372,7 @@ def action_table(doc, plan: bool, review: bool) -> None:
                   "{{ a.earlier_outcome }}, {{ a.earlier_status_label }}){% endif %}", "{{ a.status_mark }}"]
     if review:
         headers.append("{{ labels.source }}")
-        cells.append("{{ a.source }}")
+        cells.append("{{ a.source }} {{ a.source_file }}")
         widths = [w * (25.7 - 2.5) / 25.7 for w in widths] + [2.5]  # the source column takes its width
     table(doc, headers, cells, "for a in sector.actions", widths=widths)
 

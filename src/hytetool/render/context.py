@@ -162,6 +162,7 @@ def _action_row(action: Action, objectives: dict[str, str], item: Selected, labe
         "status_derived": action.status is None or action.status_derived,
         "sdg": list(action.sdg),
         "source": _ref(item, action.lines, action.page, labels),
+        "source_file": item.document.source.file,  # shown to the analyst (--audience review) only
     }
 
 
