@@ -50,6 +50,7 @@ def test_a_plan_year_is_titled_as_a_plan_without_outcome_or_status_columns(sampl
     assert "Hyvinvointikertomus" not in text and "vuosiraportti" not in text
     assert "| Toimenpide | Vastuu | Mittarit |\n" in text
     assert "Toteuma |" not in text and "Ei tietoa" not in text
+    assert not (sample / "hyte-report-2026.fi.chart.png").exists()  # no statuses to chart in a plan
 
 
 def test_a_year_with_only_the_interim_report_says_so_on_its_title(sample: Path) -> None:

@@ -111,11 +111,12 @@ def _render_year(paths: list[Path], year: int, *, formats: list[str], out_dir: P
         from hytetool.render.markdown import render_markdown
 
         chart_path = out_dir / f"{stem}.chart.png"
-        atomic_write_bytes(chart_path, chart_png)
-        text = render_markdown(templates, {**context, "chart": chart_path.name})
+        if not context["plan"]:  # a plan has no statuses to chart
+            atomic_write_bytes(chart_path, chart_png)
+        text = render_markdown(templates, {**context, "chart": "" if context["plan"] else chart_path.name})
         target = out_dir / f"{stem}.md"
         atomic_write_bytes(target, text.encode("utf-8"))
-        result.outputs += [target, chart_path]
+        result.outputs += [target] if context["plan"] else [target, chart_path]
     if "docx" in formats or "pdf" in formats:
         from hytetool.render.docx import render_docx
 
