@@ -31,7 +31,7 @@ demo: $(STAMP)
 	  $(BIN)/hyte render --year $$year data/normalized --out build/reports || exit 1; \
 	done
 	@echo "Normalized YAML: data/normalized/   Flat export: build/export/records.csv"
-	@echo "Reports (Word and Markdown): build/reports/"
+	@echo "Reports (Word, Markdown, and PDF when LibreOffice is installed): build/reports/"
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q

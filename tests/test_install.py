@@ -112,8 +112,9 @@ def test_the_ci_example_runs_as_written(installed: tuple[Path, Path, dict[str, s
     run(["hyte", "extract"], ws, env)
     workflow = yaml.safe_load((ws / ".github" / "workflows" / "hyte-report.yml").read_text(encoding="utf-8"))
     job = workflow["jobs"]["report"]
-    steps = [step["run"] for step in job["steps"] if "run" in step]
-    assert len(steps) == 3, "install, validate, render"
+    # The LibreOffice step needs root (a CI runner has it); this machine has LibreOffice or not.
+    steps = [step["run"] for step in job["steps"] if "run" in step and "apt-get" not in step["run"]]
+    assert len(steps) == 4, "install, validate, check, render"
     unset = run(["bash", "-e", "-c", steps[0]], ws, {**env, "HYTETOOL_INSTALL": ""}, ok=False)
     assert unset.returncode == 1 and "set the repository variable HYTETOOL_INSTALL" in unset.stdout
     ci_env = {**env, "HYTETOOL_INSTALL": str(wheel)}

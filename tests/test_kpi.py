@@ -408,7 +408,8 @@ def test_hyte_kpi_and_the_report_compare_the_same_budget_column(tmp_path: Path) 
     """[TP 2022, TA 2022, TA 2023]: `hyte kpi` and `hyte render` once took different
     budget columns (the report the first "TA ", kpi the latest); both take TA 2023."""
     from hytetool.kpi_report import key_figures
-    from hytetool.render.context import Selected, _key_figures
+    from hytetool.render.sections import key_figures as report_key_figures
+    from hytetool.render.selected import Selected
     from hytetool.yamlio import load_document, write_document
 
     doc = load_document(next((ROOT / "data" / "normalized").glob("004_*.yaml")))
@@ -420,7 +421,7 @@ def test_hyte_kpi_and_the_report_compare_the_same_budget_column(tmp_path: Path) 
     write_document(doc, path)
 
     [line] = key_figures([path])
-    [table] = _key_figures([Selected(path, load_document(path), 1)], "fi")
+    [table] = report_key_figures([Selected(path, load_document(path), 1)], "fi")
     assert (line.previous, line.budget, line.forecast, line.deviation) == (90, 200, 250, 50)
     assert (table["budget_column"], table["forecast_column"]) == ("TA 2023", "TP-ENNUSTE 2023")
     assert (table["rows"][0]["budget"], table["rows"][0]["deviation"]) == ("200", "+50")

@@ -49,13 +49,13 @@ def test_same_inputs_give_identical_bytes(report: Path, tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes() == (report / name).read_bytes(), name
 
 
-def test_statuses_hand_set_and_derived(report: Path) -> None:
+def test_statuses_hand_set_and_derived_told_by_symbol_and_word(report: Path) -> None:
     text = (report / "hyte-report-2023.fi.md").read_text(encoding="utf-8")
-    assert "| Päiväkodeista auditoitu 5, auditointimatta 3 | Käynnissä |" in text
+    assert "| Päiväkodeista auditoitu 5, auditointimatta 3 | \u25d0\u00a0Käynnissä |" in text
     # the outcome reads as "in progress", but the analyst set done by hand
-    assert "| Viestintäkanavina käytetään Facebookia ja Instagramia. | Toteutunut |" in text
-    assert "| Chat-palvelua ei ole kokeiltu | Ei toteutunut |" in text
-    assert "|  |  | Ei tietoa | [1] s. 4 |" in text
+    assert "| Viestintäkanavina käytetään Facebookia ja Instagramia. | \u25cf\u00a0Toteutunut |" in text
+    assert "| Chat-palvelua ei ole kokeiltu | \u25cb\u00a0Ei toteutunut |" in text
+    assert "|  |  | \u2013\u00a0Ei tietoa |\n" in text  # the council's report has no source column
 
 
 def test_key_figures_show_deviation_from_budget(report: Path) -> None:
@@ -63,9 +63,11 @@ def test_key_figures_show_deviation_from_budget(report: Path) -> None:
     assert "| Kirjanpitoviennit, kpl | 714\u00a0192 | 600\u00a0000 | 326\u00a0777 | 650\u00a0000 | +50\u00a0000 | +8,3 |" in text
 
 
-def test_uncertain_key_figures_are_marked_and_zero_has_no_sign(report: Path) -> None:
+def test_uncertain_key_figures_are_marked_once_with_a_note_and_zero_has_no_sign(report: Path) -> None:
     text = (report / "hyte-report-2023.fi.md").read_text(encoding="utf-8")
-    assert "| Museotoimi (tarkista: luku epävarma) | \u2013 | 14\u00a0000 | \u2013 | 14\u00a0000 | 0 | 0 |" in text
+    assert "| Museotoimi * | \u2013 | 14\u00a0000 | \u2013 | 14\u00a0000 | 0 | 0 |" in text
+    assert "\\* Luku on epävarma ja tarkistetaan lähteestä." in text
+    assert "tarkista: luku epävarma" not in text  # the analyst's wording stays in --audience review
 
 
 def word(report: Path) -> WordDocument:

@@ -203,7 +203,8 @@ def render(
     paths: Annotated[
         Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
     ] = None,
-    formats: Annotated[str, typer.Option("--format", "-f", help="docx, md or both: docx,md.")] = "docx,md",
+    formats: Annotated[str, typer.Option("--format", "-f", help="docx, md, pdf or a list (docx,md,pdf); default: all, "
+                                         "pdf when LibreOffice is found.")] = "auto",
     template: Annotated[
         Optional[Path], typer.Option("--template", help="Folder with your own report.docx / report.md.j2 / messages.")
     ] = None,
@@ -214,8 +215,10 @@ def render(
         Optional[Path], typer.Option("--out", "-o", help="Folder for the reports (default: build/reports/).")
     ] = None,
     profile: Annotated[Optional[Path], typer.Option("--profile", help=PROFILE_HELP)] = None,
+    audience: Annotated[str, typer.Option("--audience", help="council (default: the report to publish) or review "
+                                          "(source file, page and lines beside each row).")] = "council",
 ) -> None:
-    """Render the yearly report (Word and Markdown) from the normalized YAML."""
+    """Render the yearly report (Word, Markdown and a tagged PDF) from the normalized YAML."""
     from hytetool.pipeline import load_profile
     from hytetool.render import parse_formats, render_year
 
@@ -223,14 +226,18 @@ def render(
         chosen = load_profile(profile_path(profile, State.quiet))
         result = render_year(paths or [workspace().normalized], year, formats=parse_formats(formats),
                              out_dir=output or workspace().reports, template_dir=template,
-                             lang=lang or chosen.language, profile=chosen)
+                             lang=lang or chosen.language, profile=chosen,
+                             audience=audience, pdf_required=formats.strip().lower() != "auto")
     except HyteError as exc:
         fail(exc)
-    for note in result.notes:
-        typer.echo(f"note: {note}", err=True)
+    for kind, lines in (("note", result.notes), ("warning", result.warnings)):
+        for line in lines:
+            typer.echo(f"{kind}: {line}", err=True)
     if not State.quiet:
         for path in result.outputs:
             typer.echo(f"wrote {path}")
+    if result.failed:  # a format asked for by name could not be written (the others were)
+        fail(HyteError("; ".join(result.failed)))
 
 
 @app.command()
@@ -285,6 +292,24 @@ def kpi(
 
 
 @app.command()
+def check(
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
+    ] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Check only the documents of this year.")] = None,
+) -> None:
+    """Everything to look at before publishing a report, grouped and counted (exit 1: something to fix)."""
+    from hytetool.check import check_paths, must_fix, report_lines
+
+    try:
+        findings = check_paths(paths or [workspace().normalized], year)
+    except HyteError as exc:
+        fail(exc)
+    typer.echo("\n".join(report_lines(findings)))
+    raise typer.Exit(EXIT_INPUT_PROBLEM if any(must_fix(f) for f in findings) else EXIT_OK)
+
+
+@app.command()
 def years(
     paths: Annotated[
         Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
@@ -302,95 +327,8 @@ def years(
         typer.echo(str(year))
 
 
-@app.command()
-def track(
-    paths: Annotated[
-        Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
-    ] = None,
-    registry: Annotated[
-        Optional[Path], typer.Option("--registry", help="The registry file (default: registry.yaml in the first folder).")
-    ] = None,
-) -> None:
-    """Give objectives and actions that recur across documents one shared id; write registry.yaml."""
-    from hytetool.track import track_paths
-    from hytetool.track.console import print_track
-
-    try:
-        result = track_paths(paths or [workspace().normalized], registry)
-    except HyteError as exc:
-        fail(exc)
-    for ref in result.dropped:
-        typer.echo(f"note: {ref} is no longer in its document; removed from the registry", err=True)
-    for ref in result.split:
-        typer.echo(f"note: {ref} taken out of its shared id (a distinct pair in the registry)", err=True)
-    if not State.quiet:
-        print_track(out, result)
-
-
-def _notes(notes: list[str]) -> None:
-    if not State.quiet:
-        for note in notes:
-            typer.echo(f"note: {note}", err=True)
-
-
-@app.command()
-def diff(
-    a: Annotated[str, typer.Argument(help="The earlier year or period, e.g. 2022 or 1-6/2022.")],
-    b: Annotated[str, typer.Argument(help="The later year or period, e.g. 2023 or 1-12/2023.")],
-    paths: Annotated[
-        Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
-    ] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="table (terminal), md or jsonl.")] = "table",
-    output: Annotated[
-        Optional[Path], typer.Option("--out", "-o", help="Output file for md or jsonl (default: standard output).")
-    ] = None,
-) -> None:
-    """Actions continued (outcome and status before and after), new and dropped between two periods."""
-    from hytetool.track import diff as track_diff
-    from hytetool.track import open_workspace
-    from hytetool.track.console import print_diff
-    from hytetool.track.diff import format_jsonl, format_markdown, write_output
-
-    try:
-        fmt = format.lower()
-        if fmt not in ("table", "md", "jsonl"):
-            raise HyteError(f"unknown format '{format}'; use table, md or jsonl")
-        if fmt == "table" and output is not None:
-            raise HyteError("--out writes md or jsonl; add --format md or --format jsonl")
-        ws = open_workspace(paths or [workspace().normalized])
-        result = track_diff(ws.documents, a, b, tracking=ws.tracking)
-        _notes(ws.notes)
-        for warning in result.warnings:
-            typer.echo(f"warning: {warning}", err=True)
-        if fmt == "table":
-            print_diff(out, result)
-            return
-        write_output(format_markdown(result) if fmt == "md" else format_jsonl(result), output)
-        if output is not None and not State.quiet:
-            err.print(f"wrote {output}", highlight=False)
-    except (HyteError, OSError) as exc:
-        fail(exc)
-
-
-@app.command()
-def status(
-    paths: Annotated[
-        Optional[list[Path]], typer.Argument(help="Normalized YAML files or folders (default data/normalized/).")
-    ] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="Only periods that cover this year.")] = None,
-    by: Annotated[str, typer.Option("--by", help="Group the counts by goal or by sector.")] = "goal",
-) -> None:
-    """How far the actions got: counts and shares by status per period and goal (or sector)."""
-    from hytetool.track import open_workspace, status_overview
-    from hytetool.track.console import print_status
-
-    try:
-        ws = open_workspace(paths or [workspace().normalized])
-        overview = status_overview(ws.documents, ws.tracking, year=year, by=by.lower())
-    except HyteError as exc:
-        fail(exc)
-    _notes(ws.notes)
-    print_status(out, overview)
+# The tracking commands (track, diff, status) live in cli_track.py; importing it adds them.
+from hytetool import cli_track  # noqa: E402,F401
 
 
 def run() -> None:

@@ -75,3 +75,35 @@ def covers_year(doc: Document, year: int) -> bool:
         return parse_period(text).covers_year(year)
     except PeriodError:  # the model validated it already; kept for documents built by hand
         return False
+
+
+def pending_versions(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """The NAME.new.yaml files `paths` holds: (named directly, found in folders).
+
+    `hyte extract` writes NAME.new.yaml beside a hand-edited NAME.yaml; read as a
+    document it would count every record twice (a shell glob *.yaml names it)."""
+    named: list[Path] = []
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(p for p in path.rglob(f"*{SKIPPED_SUFFIX}") if p.is_file())
+        elif path.name.endswith(SKIPPED_SUFFIX):
+            named.append(path)
+    return named, found
+
+
+def merged_name(pending: Path) -> Path:
+    """NAME.new.yaml -> NAME.yaml, the hand-edited file it waits beside."""
+    return pending.with_name(pending.name[: -len(SKIPPED_SUFFIX)] + ".yaml")
+
+
+def duplicate_ids(loaded: Iterable[tuple[Path, Document]]) -> list[tuple[str, Path, Path]]:
+    """(id, first file, other file) for every document id that two files share."""
+    first: dict[str, Path] = {}
+    duplicates = []
+    for path, doc in loaded:
+        if doc.id in first:
+            duplicates.append((doc.id, first[doc.id], path))
+        else:
+            first.setdefault(doc.id, path)
+    return duplicates

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from hytetool.periods import PeriodError, canonical_period
+from hytetool.vocabulary import status_value
 
 SCHEMA_VERSION = "hyte/v1"
 SDG_NUMBERS = range(1, 18)  # the UN has 17 sustainable development goals
@@ -99,6 +100,11 @@ class Action(Record):
     status_derived: bool = Field(
         False, description="true when status was derived from the outcome text, not set by hand"
     )
+    status_derived_from: str | None = Field(
+        None, pattern=r"^[0-9a-f]{12}$",
+        description="fingerprint of the outcome text the status was derived from; when the outcome is edited"
+                    " the status is derived again (and hyte check reports it)",
+    )
     sdg: list[int] = Field(default_factory=list, description="UN SDG numbers 1-17")
 
     @field_validator("status", mode="before")
@@ -107,9 +113,7 @@ class Action(Record):
         """A hand-edited status may be written as the document would ("toteutunut",
         "osittain toteutunut", "pågår"): it means the schema's value."""
         if isinstance(value, str) and value not in Status.__members__:
-            from hytetool.status import read_status  # status.py builds on this module
-
-            return read_status(value) or value
+            return status_value(value) or value
         return value
 
     @field_validator("sdg")

@@ -19,18 +19,22 @@ The rules, in the order they are tried (the first group that matches decides):
 
 A status written by hand in the YAML always wins: extraction stores the derived status
 with `status_derived: true` (for actions that have an outcome), and the report derives
-one only where the YAML has none. To have hyte derive a status again after editing an
-outcome, delete the `status` line.
+one only where the YAML has none. Extraction also stores `status_derived_from`, a
+fingerprint of the outcome it read; when an analyst edits the outcome and leaves the
+derived status, the status is derived again (`hyte render` warns, `hyte check` lists
+it). To keep a status by hand, set `status_derived: false`.
 """
 
 from __future__ import annotations
 
 import colorsys
+import hashlib
 import re
-from functools import cache
 
 from hytetool.model import Action, Status
-from hytetool.vocabulary import status_words, traffic_light_words
+from hytetool.vocabulary import status_value, status_word_table
+
+FINGERPRINT_HEX = 12  # of sha256: enough to tell an edited outcome, short in a hand-edited file
 
 _NOT_DONE = re.compile(
     r"\bei (ole )?(toteutunut|toteutettu|tehty|kokeiltu|aloitettu|hankittu|käynnistynyt|valmistunut)\b"
@@ -76,15 +80,37 @@ def derive_status(outcome: str | None) -> Status:
     return Status.unknown
 
 
+def outcome_fingerprint(outcome: str | None) -> str:
+    """What `status_derived_from` stores: the outcome text, whitespace folded, hashed."""
+    text = " ".join((outcome or "").split())
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:FINGERPRINT_HEX]
+
+
 def with_derived_status(action: Action) -> Action:
     """Fill in a derived status where none was set (a hand-set status always wins)."""
     if action.status is not None:
         return action
-    return action.model_copy(update={"status": derive_status(action.outcome), "status_derived": True})
+    return action.model_copy(update={"status": derive_status(action.outcome), "status_derived": True,
+                                     "status_derived_from": outcome_fingerprint(action.outcome)})
+
+
+def is_stale(action: Action) -> bool:
+    """A derived status whose outcome was edited after it was derived.
+
+    With `status_derived_from` the fingerprints are compared; a file written before that
+    field existed is stale when the rules now give another status."""
+    if action.status is None or not action.status_derived:
+        return False
+    if action.status_derived_from is not None:
+        return action.status_derived_from != outcome_fingerprint(action.outcome)
+    return derive_status(action.outcome) != action.status
 
 
 def effective_status(action: Action) -> Status:
-    return action.status if action.status is not None else derive_status(action.outcome)
+    """The stored status, unless it is missing or a derived one gone stale: then derived again."""
+    if action.status is not None and not is_stale(action):
+        return action.status
+    return derive_status(action.outcome)
 
 
 # ---------------------------------------------------------------- read from the document
@@ -102,31 +128,24 @@ LIGHTNESS_RANGE = (0.2, 0.9)
 _AFTER_WORD = ".:;,–-!\n"
 
 
-@cache
-def _words() -> tuple[tuple[str, Status], ...]:
-    """Every status and traffic-light word with its status, longest first."""
-    pairs = [(word.casefold(), Status(status)) for table in (status_words(), traffic_light_words())
-             for status, langs in table.items() for words in langs.values() for word in words]
-    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
-
-
 def read_status(text: str | None) -> Status | None:
     """A cell that is just a status or traffic-light word ("Toteutunut", "vihreä",
     "delvis genomförd"), or a schema value ("in_progress"); None for anything else."""
     plain = " ".join((text or "").split()).casefold().strip(" .!:;-–")
     if plain in {s.value for s in Status}:
         return Status(plain)
-    return next((status for word, status in _words() if plain == word), None)
+    value = status_value(plain)
+    return Status(value) if value else None
 
 
 def leading_status(text: str | None) -> Status | None:
     """The status an outcome opens with ("Toteutunut. Kohtaamispaikka avattiin 2/2025.")."""
     plain = (text or "").casefold().lstrip()
-    for word, status in _words():
+    for word, status in status_word_table():
         if plain.startswith(word):
             rest = plain[len(word) :]
             if not rest.strip() or rest[0] in _AFTER_WORD or rest.lstrip(" ")[:1] in "–-":
-                return status
+                return Status(status)
     return None
 
 

@@ -284,6 +284,22 @@ def traffic_light_words() -> dict[str, dict[str, list[str]]]:
     return {status: dict(langs) for status, langs in _data()["traffic_lights"].items()}
 
 
+@cache
+def status_word_table() -> tuple[tuple[str, str], ...]:
+    """Every status and traffic-light word (casefolded) with its schema value, longest
+    first so that "osittain toteutunut" is found before "toteutunut"."""
+    pairs = [(word.casefold(), status) for table in (status_words(), traffic_light_words())
+             for status, langs in table.items() for words in langs.values() for word in words]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def status_value(text: str | None) -> str | None:
+    """The schema's status value a cell or a hand-edited field names in the document's
+    words ("Toteutunut", "vihreä", "delvis genomförd"), or None."""
+    plain = " ".join((text or "").split()).casefold().strip(" .!:;-–")
+    return next((status for word, status in status_word_table() if plain == word), None)
+
+
 # The structural patterns by name, for the modules that match them line by line.
 OBJECTIVES_MARKER = pattern("objectives_marker")
 PRIORITIES_MARKER = pattern("priorities_marker")

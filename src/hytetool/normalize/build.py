@@ -13,7 +13,7 @@ from hytetool.normalize.cells import Para, list_items, parse_responsible, split_
 from hytetool.city_strategy import Strategy
 from hytetool.normalize.tables import GoalTable, TableRow
 from hytetool.model import Status
-from hytetool.status import derive_status, fill_status, leading_status, read_status
+from hytetool.status import derive_status, fill_status, leading_status, outcome_fingerprint, read_status
 from hytetool.textutil import SlugRegistry, clean_ws, slugify
 
 UNKNOWN_GOAL = "Tuntematon strateginen päämäärä"  # goal not named by caption nor strategy
@@ -133,6 +133,7 @@ class Builder:
             outcome=outcome,
             status=status,
             status_derived=status is not None and read is None,
+            status_derived_from=outcome_fingerprint(outcome) if status is not None and read is None else None,
             sdg=list(table.sdg),
             lines=[first, last],
             page=cell_paras[0].page,

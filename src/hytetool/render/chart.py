@@ -15,7 +15,11 @@ matplotlib.use("Agg")  # no display: CI and servers
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
-STATUS_COLOURS = {"done": "#2e7d32", "partial": "#9ccc65", "in_progress": "#f9a825", "not_done": "#c62828", "unknown": "#9e9e9e"}
+# Okabe-Ito colours, told apart with every common colour-vision deficiency, and a hatch
+# per status so the bars read in greyscale print too (WCAG 1.4.1: not by colour alone).
+STATUS_COLOURS = {"done": "#0072B2", "partial": "#56B4E9", "in_progress": "#E69F00", "not_done": "#D55E00",
+                  "unknown": "#BBBBBB"}
+STATUS_HATCHES = {"done": "", "partial": "\\\\", "in_progress": "//", "not_done": "xx", "unknown": ".."}
 CHART_SIZE_INCHES = (8.0, 3.6)
 CHART_DPI = 150  # sharp enough in print, small enough to keep the .docx light
 LABEL_WRAP = 22  # characters per line in goal names on the axis
@@ -27,7 +31,8 @@ def status_chart(goals: list[str], series: dict[str, list[int]], labels: dict[st
         left = [0] * len(goals)
         positions = list(range(len(goals)))[::-1]
         for status, counts in series.items():
-            axes.barh(positions, counts, left=left, color=STATUS_COLOURS[status], label=labels[f"status_{status}"])
+            axes.barh(positions, counts, left=left, color=STATUS_COLOURS[status], hatch=STATUS_HATCHES[status],
+                      edgecolor="white", label=f"{labels[f'symbol_{status}']} {labels[f'status_{status}']}")
             left = [a + b for a, b in zip(left, counts)]
         axes.set_yticks(positions, ["\n".join(textwrap.wrap(g, LABEL_WRAP)) or g for g in goals])
         axes.set_xlabel(labels["count"])

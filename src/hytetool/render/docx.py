@@ -15,6 +15,7 @@ from docx.shared import Cm
 from docxtpl import InlineImage
 from jinja2 import TemplateError
 
+from hytetool.render.docx_access import set_alt_texts, set_language, set_properties
 from hytetool.ziputil import fixed_time_zip
 from hytetool.render.docx_template import FastDocxTemplate
 from hytetool.render.templates import DOCX_TEMPLATE, RenderError, TemplateSet, environment, template_error
@@ -44,6 +45,9 @@ def render_docx(templates: TemplateSet, context: dict[str, Any], chart_png: byte
         template.render(data, jinja_env=environment(), autoescape=True)
     except TemplateError as exc:
         raise template_error(path, exc) from None
+    set_language(template.docx, context["lang"])
+    set_properties(template.docx, context)
+    set_alt_texts(template.docx, context["chart_alt"], context["labels"]["chart_caption"])
     props = template.docx.core_properties
     props.created = props.modified = props.last_printed = FIXED_DATE
     props.revision = 1
