@@ -204,3 +204,24 @@ def test_ci_example_runs_validate_and_render() -> None:
     steps = " ".join(str(step.get("run", "")) for job in workflow["jobs"].values() for step in job["steps"])
     assert "hyte validate" in steps and "hyte render --year" in steps
     assert "upload-artifact" in text
+
+
+def test_partners_resources_baseline_and_target_reach_the_report(tmp_path: Path) -> None:
+    """Issue 13 item 9: the new action fields are shown in the report's cells."""
+    from hytetool.model import Action, Document, Source, StrategicGoal
+    from hytetool.yamlio import write_document
+
+    action = Action(id="kerho", text="Kerhotoiminta", responsible=["Nuorisopalvelut"], partners=["Seurakunta"],
+                    resources="0,5 htv", indicators=["Osallistujat"], baseline="12", target="25",
+                    outcome="Toteutui.", status="done")
+    doc = Document(id="seuranta", title="Hyvinvointisuunnitelman seuranta 2024", kind="annual_report", period="2024",
+                   source=Source(file="seuranta.docx", sha256="0" * 64),
+                   goals=[StrategicGoal(id="osallisuus", name="Osallisuus", actions=[action])])
+    write_document(doc, tmp_path / "in" / "seuranta.yaml")
+    result = CliRunner().invoke(app, ["render", "--year", "2024", str(tmp_path / "in"), "--format", "md",
+                                      "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    text = next((tmp_path / "out").glob("*.md")).read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("| Kerhotoiminta"))
+    assert "Nuorisopalvelut; Yhteistyössä: Seurakunta; Resurssit: 0,5 htv" in row
+    assert "Osallistujat (lähtötaso 12, tavoitetaso 25)" in row

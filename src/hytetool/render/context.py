@@ -147,9 +147,9 @@ def _action_row(action: Action, objectives: dict[str, str], item: Selected, labe
     return {
         "text": action.text,
         "objective": objectives.get(action.objective or "", ""),
-        "responsible": ", ".join(action.responsible),
+        "responsible": _who(action, labels),
         "schedule": action.schedule or "",
-        "indicators": "; ".join(action.indicators),
+        "indicators": _measured(action, labels),
         "outcome": action.outcome or "",
         "status": status.value,
         "status_label": labels[f"status_{status.value}"],
@@ -160,6 +160,25 @@ def _action_row(action: Action, objectives: dict[str, str], item: Selected, labe
         "source": _ref(item, action.lines, action.page, labels),
         "source_file": item.document.source.file,  # shown to the analyst (--audience review) only
     }
+
+
+def _who(action: Action, labels: dict[str, str]) -> str:
+    """Responsible parties, then partners and resources where the document names them
+    (one cell: who does it, with whom, with what)."""
+    parts = [", ".join(action.responsible)]
+    if action.partners:
+        parts.append(f"{labels['partners']}: {', '.join(action.partners)}")
+    if action.resources:
+        parts.append(f"{labels['resources']}: {action.resources}")
+    return "; ".join(p for p in parts if p)
+
+
+def _measured(action: Action, labels: dict[str, str]) -> str:
+    """Indicators, with the baseline and target level where the document gives them."""
+    levels = [f"{labels[name]} {value}" for name, value in (("baseline", action.baseline), ("target", action.target))
+              if value]
+    text = "; ".join(action.indicators)
+    return f"{text} ({', '.join(levels)})" if levels and text else text or ", ".join(levels)
 
 
 def _sector_key(name: str) -> tuple[int, str]:
