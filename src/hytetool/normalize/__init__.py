@@ -93,7 +93,7 @@ def _normalize(source: DocumentModel, profile: Profile) -> Normalized:
         source=Source(file=source.name, sha256=source.sha256, lines=[1, len(source.lines)] if source.lines else None,
                       pages=[1, source.page_count] if source.page_count else None),
         goals=builder.result(),
-        kpi_tables=_unique_ids(loose.kpi),
+        kpi_tables=_unique_ids([k for t in tables for k in t.kpi] + loose.kpi),
         budget_notes=[BudgetNote(sector=s, text=p.text, lines=p.span, page=p.page) for s, p in loose.budget],
         unplaced=[Unplaced(text=p.text, reason=r, lines=p.span, page=p.page) for p, r in unplaced],
     )

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from hytetool.docmodel import Line
 from hytetool.normalize.cards import continues_card, read_card, starts_card
+from hytetool.normalize.kpi_cells import continues_key_figures, key_figure_header, read_key_figures
 from hytetool.normalize.prose import lone_label, read_prose_plan, starts_prose_plan
 from hytetool.normalize.layout_columns import read_labels, read_markers, read_tabbed
 from hytetool.normalize.layout_rows import read_plan_rows, read_report_rows
@@ -42,6 +43,8 @@ LABELS_CONFIDENCE = 0.6
 CARD_CONFIDENCE = 0.9
 # Labels with "Vastuu:"-style field lines below: surer than a lone label's column reading.
 PROSE_CONFIDENCE = 0.8
+# Two or more key-figure period columns (TP 2023, TA 2024) are unmistakable.
+KEY_FIGURES_CONFIDENCE = 0.95
 
 
 @dataclass(frozen=True)
@@ -250,6 +253,23 @@ class ProsePlan(LayoutStrategy):
         return read_prose_plan(lines, region, strategy)
 
 
+class KeyFigures(LayoutStrategy):
+    """A key-figure table of any budget's layout: label | TP 2023 | TA 2024 | Toteuma 2024 | Ero %."""
+
+    name = "key-figures"
+
+    def offer(self, scan: Scan, index: int) -> Reading | None:
+        if key_figure_header(scan.lines[index]) is not None:
+            return Reading(self, KEY_FIGURES_CONFIDENCE, reason="header of key-figure periods (TP, TA, Toteuma + year)")
+        return None
+
+    def continues(self, scan: Scan, region: Region, index: int) -> bool:
+        return continues_key_figures(scan.lines, index)
+
+    def read(self, lines: list[Line], region: Region, strategy: Strategy) -> GoalTable:
+        return read_key_figures(lines, region, strategy)
+
+
 class Registry:
     """The strategies in order of preference; the best offer at a line wins."""
 
@@ -279,7 +299,8 @@ class Registry:
         return next(s for s in self.strategies if s.name == name)
 
 
-REGISTRY = Registry([ColumnMarkers(), CellTable(), ReportRows(), PlanRows(), ColumnLabels(), Cards(), ProsePlan()])
+REGISTRY = Registry([ColumnMarkers(), CellTable(), ReportRows(), PlanRows(), ColumnLabels(), Cards(), ProsePlan(),
+                     KeyFigures()])
 
 
 def strategy_names() -> list[str]:

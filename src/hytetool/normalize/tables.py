@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from hytetool.model import KpiTable
 from hytetool.normalize.cells import Para
 from hytetool.vocabulary import Column
 
@@ -62,3 +63,4 @@ class GoalTable:
     one_action_per_paragraph: bool = False  # each action line its own action (plans)
     objective_above: Para | None = None  # "Tavoite: …" above the table, for rows without one
     unplaced: list[tuple[Para, str]] = field(default_factory=list)
+    kpi: list[KpiTable] = field(default_factory=list)  # key-figure tables the region held
