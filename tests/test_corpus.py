@@ -28,7 +28,7 @@ MIN_DOCUMENTS = 12
 # test), rounded down to 0.01. Raise a bar when a change lifts the file; never lower one.
 BARS: dict[str, tuple[float, float, float]] = {
     "a_harjula_plan.docx": (1.00, 1.00, 1.00),
-    "a_harjula_plan.pdf": (1.00, 0.85, 0.87),
+    "a_harjula_plan.pdf": (1.00, 1.00, 1.00),
     "b_koskenlaakso_followup.docx": (1.00, 1.00, 1.00),
     "b_koskenlaakso_followup.pdf": (1.00, 1.00, 1.00),
     "c_lahdenpera_prose.docx": (1.00, 1.00, 1.00),
@@ -38,7 +38,7 @@ BARS: dict[str, tuple[float, float, float]] = {
     "e_rantala_cell_lists.docx": (1.00, 1.00, 1.00),
     "e_rantala_cell_lists.pdf": (1.00, 1.00, 1.00),
     "f_vaaranniemi_lights.xlsx": (1.00, 1.00, 1.00),
-    "f_vaaranniemi_lights.pdf": (1.00, 0.70, 0.74),
+    "f_vaaranniemi_lights.pdf": (1.00, 0.86, 0.88),
     "g_sjoby_valfard.docx": (1.00, 1.00, 1.00),
     "g_sjoby_valfard.pdf": (1.00, 1.00, 1.00),
     "h_kivikumpu_kpi.xlsx": (1.00, 0.97, 0.97),

@@ -243,10 +243,15 @@ HEADING_MAX_WORDS = 14
 def promote_headings(model: DocumentModel) -> DocumentModel:
     """Paragraphs set larger than the body text become headings, the largest size level 1
     (formats without heading styles: PDF). The line view is unchanged."""
-    sizes = sorted(b.size for b in model.blocks if isinstance(b, Paragraph) and b.size and b.text.strip())
-    if not sizes:
+    weights: dict[float, int] = {}
+    for block in model.blocks:
+        if isinstance(block, Paragraph) and block.size and block.text.strip():
+            weights[round(block.size, 1)] = weights.get(round(block.size, 1), 0) + len(block.text)
+    if not weights:
         return model
-    body = sizes[len(sizes) // 2]  # the median line is body text
+    # Body text is the size most characters are set in (ties: the smaller); a median of
+    # lines would be a heading's size on a page of tables with few paragraphs.
+    body = min(weights, key=lambda size: (-weights[size], size))
     large = sorted({round(b.size, 1) for b in model.blocks if _is_large(b, body)}, reverse=True)
     model.blocks = [Heading(b.text, large.index(round(b.size, 1)) + 1, b.no, b.page, b.bbox)
                     if _is_large(b, body) else b for b in model.blocks]

@@ -165,7 +165,9 @@ def _name_goals_and_sectors(tables: list[GoalTable], regions: list[Region], stra
         texts = [p.text for p in table.objectives] + [p.text for row in table.rows for p in row.objective]
         if region.caption is not None:
             table.goal, table.goal_from_caption = region.caption.goal, True
-        table.goal = table.goal or strategy.goal_of(texts) or theme or (previous.goal if previous else None)
+        named = table.goal or strategy.goal_of(texts)
+        table.goal_from_theme = named is None and theme is not None
+        table.goal = named or theme or (previous.goal if previous else None)
         table.sector = region.caption.sector if region.caption else None
         if not table.one_action_per_paragraph:  # a plan row names several units: no one sector
             table.sector = table.sector or _sector_from_officials(table)

@@ -67,9 +67,10 @@ class Builder:
     def add_table(self, table: GoalTable) -> None:
         goal = self.goal(table.goal)
         key = goal.name.casefold()
-        # No caption, strategy or heading names the goal: the priority column (Teema,
-        # Painopistealue) is the level above the objectives, so it names each row's goal.
-        by_priority = table.goal is None and any(row.priority for row in table.rows)
+        # No caption or strategy names the goal (a heading above at most): the priority
+        # column (Teema, Painopistealue) is the level above the objectives, so it names
+        # each row's goal.
+        by_priority = (table.goal is None or table.goal_from_theme) and any(row.priority for row in table.rows)
         for para in table.objectives:
             self.last_objective[key] = self.objective(goal, para, table.sector)
         for para in [] if by_priority else table.priorities:

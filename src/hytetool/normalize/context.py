@@ -16,7 +16,7 @@ from hytetool.docmodel import LIST_MARKER, Line
 from hytetool.normalize.cells import Para
 from hytetool.profile import current as current_profile
 from hytetool.textutil import clean_ws
-from hytetool.vocabulary import Column, label_of
+from hytetool.vocabulary import Column, label_of, pattern
 
 # "Tavoite: …" / "Mål: …": the label and its sentence.
 _LABELLED = re.compile(r"^\s*(?P<label>[^:]{1,40}):\s*(?P<text>\S.*)$", re.S)
@@ -95,7 +95,9 @@ def _labelled_theme(text: str) -> bool:
 def _is_theme(text: str) -> bool:
     """A heading that can name a theme: not a sector's heading, not a column label."""
     plain = clean_ws(text)
-    return bool(theme_name(plain)) and not current_profile().is_sector_heading(plain) and label_of(theme_name(plain)) is None
+    if not theme_name(plain) or pattern("document_title").search(plain):
+        return False  # the document's own title ("… seuranta 2024") names no theme
+    return not current_profile().is_sector_heading(plain) and label_of(theme_name(plain)) is None
 
 
 def theme_name(text: str) -> str:

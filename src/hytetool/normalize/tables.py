@@ -54,6 +54,7 @@ class GoalTable:
     last_line: int
     goal: str | None = None
     goal_from_caption: bool = False
+    goal_from_theme: bool = False  # named by a heading above it: a priority column is more specific
     sector: str | None = None
     rows: list[TableRow] = field(default_factory=list)
     objectives: list[Para] = field(default_factory=list)  # column-wise objective list
