@@ -34,7 +34,7 @@ BARS: dict[str, tuple[float, float, float]] = {
     "c_lahdenpera_prose.docx": (1.00, 1.00, 1.00),
     "c_lahdenpera_prose.pdf": (1.00, 1.00, 1.00),
     "d_metsapuro_cards.docx": (1.00, 0.97, 0.98),
-    "d_metsapuro_cards.pdf": (1.00, 0.84, 0.86),
+    "d_metsapuro_cards.pdf": (1.00, 0.97, 0.98),
     "e_rantala_cell_lists.docx": (1.00, 1.00, 1.00),
     "e_rantala_cell_lists.pdf": (1.00, 1.00, 1.00),
     "f_vaaranniemi_lights.xlsx": (1.00, 1.00, 1.00),

@@ -71,7 +71,10 @@ def _normalize(source: DocumentModel, profile: Profile) -> Normalized:
     builder = Builder(strategy=strategy)
     for table in tables:
         builder.add_table(table)
-    used = _used_lines(lines, regions, captions) | {lines[i].no for c in contexts for i in c.used}
+    used = _used_lines(lines, regions, captions) | {
+        lines[i].no for t, c in zip(tables, contexts) for i in c.used
+        # an unmarked line taken for a heading is used only where it named the table's goal
+        if i != c.heading or lines[i].level is not None or t.goal_from_theme}
     loose = read_loose(lines, used)
     meta = read_metadata(
         _title_lines(lines),

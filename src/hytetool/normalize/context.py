@@ -20,6 +20,8 @@ from hytetool.vocabulary import Column, label_of, pattern
 
 # "Tavoite: …" / "Mål: …": the label and its sentence.
 _LABELLED = re.compile(r"^\s*(?P<label>[^:]{1,40}):\s*(?P<text>\S.*)$", re.S)
+# A heading only a PDF's bold type marks is short; a longer line is prose.
+UNMARKED_HEADING_MAX_WORDS = 6
 # "Tavoite 1:" is the label "Tavoite" numbered.
 _LABEL_NUMBER = re.compile(r"\s+\d{1,2}(?:\.\d{1,2})*\.?$")
 # "2.", "2.1", "IV." or "Painopistealue 2:" / "Teema 3." in front of a theme's name is
@@ -46,6 +48,7 @@ def context_above(lines: list[Line], start: int, floor: int, skip: set[int]) -> 
     """The nearest heading above `start` (not below `floor`, the end of the table before)
     and a labelled objective sentence between it and the table. `skip`: title lines."""
     context = Context()
+    plain_line: int | None = None  # the first other line above: a heading the format did not mark?
     for index in range(start - 1, floor - 1, -1):
         line = lines[index]
         if index in skip or line.blank or line.cells:
@@ -60,6 +63,10 @@ def context_above(lines: list[Line], start: int, floor: int, skip: set[int]) -> 
             break
         if context.objective is None and (sentence := objective_sentence(line)) is not None:
             context.objective, context.objective_index = sentence, index
+        elif plain_line is None:
+            plain_line = index
+    if context.theme is None and plain_line is not None and _looks_like_heading(lines[plain_line].text):
+        context.heading, context.theme = plain_line, theme_name(lines[plain_line].text)
     return context
 
 
@@ -98,6 +105,14 @@ def _is_theme(text: str) -> bool:
     if not theme_name(plain) or pattern("document_title").search(plain):
         return False  # the document's own title ("… seuranta 2024") names no theme
     return not current_profile().is_sector_heading(plain) and label_of(theme_name(plain)) is None
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short line of its own, capitalised, without a sentence's end: a heading set in
+    bold only, which a PDF does not mark ("Lapsiperheiden hyvinvointi")."""
+    plain = clean_ws(text)
+    return (0 < len(plain.split()) <= UNMARKED_HEADING_MAX_WORDS and plain[:1].isupper()
+            and not plain.endswith((".", ":", ",", ";")) and _is_theme(plain) and not _LABELLED.match(plain))
 
 
 def theme_name(text: str) -> str:
