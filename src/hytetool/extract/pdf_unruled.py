@@ -14,7 +14,7 @@ from hytetool.extract.pdf_cells import PARAGRAPH_GAP_FACTOR, Cell, Row, cell_tex
 from hytetool.extract.settings import ExtractionSettings
 from hytetool.profile import current as current_profile
 from hytetool.textutil import clean_ws
-from hytetool.vocabulary import GOAL_CAPTION, KPI_HEADER, header_line, kpi_column_alternation, section_starts
+from hytetool.vocabulary import GOAL_CAPTION, KPI_HEADER, header_line, header_row, kpi_column_alternation, section_starts
 
 # Words farther apart than this many font sizes in a header row belong to different columns.
 HEADER_CELL_GAP = 1.2
@@ -52,6 +52,9 @@ def _header_cells(line: list[dict]) -> list[list[dict]]:
 _KPI_COLUMN = re.compile(rf"\b({kpi_column_alternation()})\b")
 # A header line is set apart in at least this many cells (as many as it names columns).
 MIN_HEADER_CELLS = 3
+# A line this much taller than the table's first body line is a heading, not a row
+# (the same ratio the document model uses for headings).
+HEADING_SIZE_RATIO = 1.2
 
 
 def find_header(lines: list[list[dict]]) -> int | None:
@@ -59,11 +62,22 @@ def find_header(lines: list[list[dict]]) -> int | None:
     key-figure header whose number columns need their positions too."""
     for index, line in enumerate(lines):
         text = line_text(line)
-        if header_line(text) is not None and len(_header_cells(line)) >= MIN_HEADER_CELLS:
+        cells = _header_cells(line)
+        if len(cells) < MIN_HEADER_CELLS:
+            continue
+        # a one-line header ("Tavoite Toimenpiteet Vastuu"), or one whose every gap-separated
+        # cell names a column ("Toimet | Vastuutaho | Ajankohta", the objective in rows of its own)
+        if header_line(text) is not None or header_row([" ".join(w["text"] for w in c) for c in cells]) is not None:
             return index
-        if KPI_HEADER.match(text) and len(_KPI_COLUMN.findall(text)) >= 2 and len(_header_cells(line)) >= MIN_HEADER_CELLS:
+        if _is_kpi_header(text):
             return index
     return None
+
+
+def _is_kpi_header(text: str) -> bool:
+    """"Suorite TP 2021 TA 2022 …", or any label before two key-figure periods
+    ("Tunnusluvut TP 2023 TA 2024 Toteuma 2024 Ero %")."""
+    return len(_KPI_COLUMN.findall(text)) >= 2 and (bool(KPI_HEADER.match(text)) or not text[:1].isdigit())
 
 
 def unruled_rows(lines: list[list[dict]], start: int, number: int, width: float,
@@ -73,7 +87,7 @@ def unruled_rows(lines: list[list[dict]], start: int, number: int, width: float,
     header = _header_cells(lines[start])
     starts = [cell[0]["x0"] for cell in header]
     bounds = [s - settings.column_slack for s in starts[1:]] + [width]
-    if KPI_HEADER.match(line_text(lines[start])):
+    if _is_kpi_header(line_text(lines[start])):
         # numbers stand right-aligned under their heading and may start left of it:
         # a column reaches back to halfway between the headings
         bounds = [(cell[-1]["x1"] + nxt[0]["x0"]) / 2 for cell, nxt in zip(header, header[1:])] + [width]
@@ -96,9 +110,11 @@ def grid_rows(lines: list[list[dict]], start: int, grid: Grid, number: int, sett
     over from the previous page) a line of prose; returns them and where they end."""
     groups: list[list[list[dict]]] = [[]]
     end = len(lines)
+    body = _height(lines[start]) if start < len(lines) else 0.0
     for index in range(start, len(lines)):
         line = lines[index]
-        if ends_table(line) or (carried and grid.straddled(line, settings.column_slack)):
+        if (ends_table(line) or (carried and grid.straddled(line, settings.column_slack))
+                or _height(line) >= HEADING_SIZE_RATIO * body):  # a heading set larger ends the table
             end = index
             break
         if groups[-1] and _row_gap(groups[-1][-1], line) > settings.row_gap_lines * _height(line):
@@ -107,7 +123,22 @@ def grid_rows(lines: list[list[dict]], start: int, grid: Grid, number: int, sett
     groups = [g for g in groups if g]
     if _bottom_aligned(groups, grid, settings):
         groups = [rows for group in groups for rows in _bottom_aligned_rows(group, grid, settings)]
-    return [_row(group, grid, number, settings) for group in groups], end
+    return [_row(group, grid, number, settings) for group in _join_continuations(groups, grid, settings)], end
+
+
+def _join_continuations(groups: list[list[list[dict]]], grid: Grid, settings: ExtractionSettings) -> list[list[list[dict]]]:
+    """A group whose every cell goes on in lower case (or in brackets) continues the row
+    above: cells wrapped with the same spacing as rows ("Lähisuhdeväkivallan ehkäisyn" /
+    "koulutus varhaiskasvatukseen"). A new row starts some cell with a capital or a digit."""
+    out: list[list[list[dict]]] = []
+    for group in groups:
+        firsts = [next(w for w in (w for line in group for w in line) if _column_of(w, grid, settings) == column)
+                  for column in sorted(set().union(*_columns_used(group, grid, settings)))]
+        if out and firsts and all(w["text"][:1].islower() or w["text"][:1] in "(–-" for w in firsts):
+            out[-1] = out[-1] + group
+        else:
+            out.append(group)
+    return out
 
 
 def _header_continues(line: list[dict], previous: list[dict], header: list[list[dict]]) -> bool:

@@ -83,11 +83,13 @@ def row_head(line: Line) -> Para | str | None:
     row (a Para), or the theme's name of a "Teema 1: …" / "Painopiste 2: …" row, when the
     row is one cell across the table (or its first cell alone carries such a label)."""
     filled = [c for c in line.cells or () if c.strip()]
+    first = clean_ws(line.cells[0]) if line.cells else ""
+    if first and (sentence := objective_sentence(Line(line.no, " ".join(clean_ws(c) for c in filled), line.page,
+                                                      None, line.bbox))) is not None and filled[0] == line.cells[0]:
+        return sentence  # "Tavoite: …" across the table (an unruled print may spill it over two columns)
     if len(filled) != 1:
         return None
     text = clean_ws(filled[0])
-    if (sentence := objective_sentence(Line(line.no, text, line.page, None, line.bbox))) is not None:
-        return sentence
     if line.spanning or (line.cells and clean_ws(line.cells[0]) == text and _labelled_theme(text)):
         return theme_name(text) or None
     return None
