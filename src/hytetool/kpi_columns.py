@@ -92,6 +92,11 @@ def columns_in_text(text: str) -> list[str]:
     return [re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", m.group())) for m in _column_in_text_re().finditer(text)]
 
 
+def column_ends(text: str) -> list[int]:
+    """Where each column name of a header line ends (after its period)."""
+    return [m.end() for m in _column_in_text_re().finditer(text)]
+
+
 def column_period(name: str) -> ColumnPeriod | None:
     """'TOTEUMA 1-6/2022' -> ('actual', 2022, (1, 6)); 'TA 2022' -> ('budget', 2022, (1, 12)).
 

@@ -75,9 +75,9 @@ def find_header(lines: list[list[dict]]) -> int | None:
 
 
 def _is_kpi_header(text: str) -> bool:
-    """"Suorite TP 2021 TA 2022 …", or any label before two key-figure periods
-    ("Tunnusluvut TP 2023 TA 2024 Toteuma 2024 Ero %")."""
-    return len(_KPI_COLUMN.findall(text)) >= 2 and (bool(KPI_HEADER.match(text)) or not text[:1].isdigit())
+    """"Suorite TP 2021 TA 2022 …": the 2022-25 key-figure header, whose numbers need the
+    column positions (other key-figure tables are read line by line, normalize/kpi_cells.py)."""
+    return bool(KPI_HEADER.match(text)) and len(_KPI_COLUMN.findall(text)) >= 2
 
 
 def unruled_rows(lines: list[list[dict]], start: int, number: int, width: float,

@@ -14,11 +14,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hytetool.docmodel import Line
-from hytetool.kpi_columns import column_period
+from hytetool.kpi_columns import column_ends, column_period, columns_in_text
 from hytetool.model import KpiRow, KpiTable
 from hytetool.normalize.cells import Para
 from hytetool.normalize.tables import GoalTable
-from hytetool.numbers import NumberError, parse_number
+from hytetool.normalize.kpi_rows import split_label
+from hytetool.numbers import NumberError, parse_number, split_numbers
+from hytetool.periods import unify_dashes
 from hytetool.textutil import clean_ws, slugify
 from hytetool.vocabulary import KPI_HEADER
 
@@ -31,16 +33,34 @@ if TYPE_CHECKING:
 MIN_PERIOD_COLUMNS = 2
 # A group row's label is short ("Kulttuuri ja vapaa-aika"); a longer line is a note.
 MAX_GROUP_WORDS = 6
+# After the period columns of a one-line header, one more short column ("Ero %", "Muutos %").
+MAX_EXTRA_COLUMN_WORDS = 2
+# A text row read before its header is known may have at most this many numbers.
+MAX_TEXT_COLUMNS = 8
 
 
 def key_figure_header(line: Line) -> tuple[str, ...] | None:
     """The column names of a key-figure header row (all cells after the label), or None."""
+    if line.cells is None:
+        return _header_in_text(line.text)
     cells = [clean_ws(c) for c in line.cells or ()]
     if len(cells) < 1 + MIN_PERIOD_COLUMNS or KPI_HEADER.match(cells[0]) or _number(cells[0]) is not None:
         return None
     columns = tuple(cells[1:])
     periods = sum(column_period(c) is not None for c in columns)
     return columns if periods >= MIN_PERIOD_COLUMNS else None
+
+
+def _header_in_text(text: str) -> tuple[str, ...] | None:
+    """A header printed as one line ("Tunnusluvut TP 2023 TA 2024 Toteuma 2024 Ero %"):
+    its period columns, and one more column after them when something follows (Ero %)."""
+    plain = unify_dashes(clean_ws(text))
+    columns = columns_in_text(plain)
+    if len(columns) < MIN_PERIOD_COLUMNS or KPI_HEADER.match(plain) or plain[:1].isdigit():
+        return None
+    last = column_ends(plain)[-1]
+    rest = plain[last:].strip()
+    return tuple(columns) + ((rest,) if rest and len(rest.split()) <= MAX_EXTRA_COLUMN_WORDS else ())
 
 
 def continues_key_figures(lines: list[Line], index: int) -> bool:
@@ -51,21 +71,21 @@ def continues_key_figures(lines: list[Line], index: int) -> bool:
     if _group_label(line) is None:
         return False
     following = next((l for l in lines[index + 1 :] if not l.blank), None)
-    return following is not None and following.cells is not None and _values(following) is not None
+    return following is not None and _values(following) is not None
 
 
 def read_key_figures(lines: list[Line], region: Region, strategy: Strategy) -> GoalTable:
     table = GoalTable("key-figures", lines[0].no, lines[-1].no)
     columns = key_figure_header(lines[0]) or ()
-    title = clean_ws(lines[0].cells[0]) if lines[0].cells else ""
+    title = clean_ws(lines[0].cells[0]) if lines[0].cells else split_label(clean_ws(lines[0].text))[0].split(" ")[0]
     rows: list[KpiRow] = []
     parent: str | None = None
     for line in lines[1:]:
         if line.blank:
             continue
-        values = _values(line)
+        values = _values(line, len(columns))
         if values is not None:
-            label = clean_ws(line.cells[0])
+            label = _label(line)
             rows.append(KpiRow(label=label, parent=parent, values=dict(zip(columns, values)), lines=[line.no, line.no],
                                page=line.page))
         elif (group := _group_label(line)) is not None:
@@ -77,8 +97,10 @@ def read_key_figures(lines: list[Line], region: Region, strategy: Strategy) -> G
     return table
 
 
-def _values(line: Line) -> list[float | None] | None:
+def _values(line: Line, columns: int = 0) -> list[float | None] | None:
     """The numbers of a body row (label first), or None when its cells are not figures."""
+    if line.cells is None:
+        return _values_in_text(line.text, columns)
     cells = [clean_ws(c) for c in line.cells or ()]
     if len(cells) < 2 or not cells[0] or _number(cells[0]) is not None:
         return None
@@ -86,6 +108,17 @@ def _values(line: Line) -> list[float | None] | None:
     if not any(v is not None for v in values) or any(v is None and c for v, c in zip(values, cells[1:])):
         return None
     return values
+
+
+def _values_in_text(text: str, columns: int) -> list[float | None] | None:
+    """'Oppilaita 1 234 1 220 1 241 1,7 %' -> [1234, 1220, 1241, 1.7] (best reading)."""
+    label, numbers, _ = split_label(clean_ws(text))
+    readings = split_numbers(numbers, columns or MAX_TEXT_COLUMNS) if label and numbers else []
+    return readings[0].values if readings else None
+
+
+def _label(line: Line) -> str:
+    return clean_ws(line.cells[0]) if line.cells else split_label(clean_ws(line.text))[0]
 
 
 def _group_label(line: Line) -> str | None:
