@@ -116,6 +116,9 @@ class DocumentModel:
     # Page headers and footers (Word, PDF), kept apart so they never become table cells
     # but metadata can still read a title or sector printed only there.
     furniture: list[str] = field(default_factory=list)
+    # What the reader could read only with a repair (bytes of another encoding, ...):
+    # shown as warnings naming the file, never silently dropped.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:

@@ -24,6 +24,7 @@ from hytetool.extract.pdf import read_pdf
 from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
 from hytetool.extract.text import read_text
 from hytetool.extract.xlsx import read_xlsx
+from hytetool.inputs import output_names, path_problem, walk
 from hytetool.normalize import Normalized, normalize
 from hytetool.profile import GENERIC, Profile, active
 from hytetool.parallel import PageCallback, Progress, run_tasks
@@ -58,17 +59,20 @@ class FileResult:
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
-    """Input files in a stable order; missing paths come back as failed results."""
+    """Input files in a stable order; paths that cannot be read (missing, a FIFO, a link
+    loop, unreadable) come back as failed results, one line each (inputs.py)."""
     files: list[Path] = []
     missing: list[FileResult] = []
     for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
-        elif path.is_file():
-            files.append(path)
+        problems: list[str] = []
+        if (problem := path_problem(path)) is not None:
+            problems.append(problem)
+        elif path.is_dir():
+            found, problems = walk(path, READERS)
+            files += found
         else:
-            message = f"{path}: no such file or folder"
-            missing.append(FileResult(path, messages=[message], error=message))
+            files.append(path)
+        missing += [FileResult(path, messages=[message], error=message) for message in problems]
     return list(dict.fromkeys(files)), missing
 
 
@@ -101,21 +105,14 @@ def extract_file(path: Path, profile: Profile = GENERIC, password: str | None = 
     be read. A readable file always gives a document, with a warning when no table was
     recognised in it."""
     with active(profile):
-        result = normalize(read_source(path, password, settings, on_page), profile)
+        model = read_source(path, password, settings, on_page)
+        result = normalize(model, profile)
+    result.warnings += [f"warning: {path}: {warning}" for warning in model.warnings]
     document = result.document
     if not document.goals and not document.kpi_tables:
         result.warnings.append(f"warning: {path}: {NOT_RECOGNISED}")
         result.layouts.append("unrecognised")
     return result
-
-
-def output_path(source: Path, out_dir: Path, taken: set[str]) -> Path:
-    """NAME.yaml, or NAME.ext.yaml when two inputs share a name (report.txt, report.pdf)."""
-    name = f"{source.stem}.yaml"
-    if name in taken:
-        name = f"{source.name}.yaml"
-    taken.add(name)
-    return out_dir / name
 
 
 @dataclass
@@ -126,7 +123,7 @@ class Batch:
     force: bool
     profile: Profile
     password: str | None
-    taken: set[str] = field(default_factory=set)  # output names already used in this run
+    names: dict[Path, str] = field(default_factory=dict)  # input -> its YAML name (inputs.output_names)
     settings: ExtractionSettings = DEFAULT_SETTINGS
     profile_bytes: bytes | None = None  # the profile file as read: part of the cache key
     cache: ExtractionCache | None = None
@@ -187,6 +184,7 @@ def extract_paths(paths: list[Path], out_dir: Path, *, force: bool = False,
                   else None,
                   cache=ExtractionCache(cache_dir) if cache_dir is not None and password is None else None)
     files, results = discover(paths)
+    batch.names = output_names(files)
     if progress is not None:
         progress.start(len(files))
     keys = [_key(path, batch) for path in files]
@@ -241,7 +239,7 @@ def _write(path: Path, extraction: Extraction, batch: Batch, cached: bool = Fals
         return result
     doc = extraction.result.document
     try:
-        written = write_document(doc, output_path(path, batch.out_dir, batch.taken), force=batch.force,
+        written = write_document(doc, batch.out_dir / batch.names[path], force=batch.force,
                                  body=extraction.result.body)
     except HyteError as exc:
         result.error = str(exc)
@@ -270,6 +268,6 @@ def _write(path: Path, extraction: Extraction, batch: Batch, cached: bool = Fals
                                f"lines {spans}; check their numbers by hand")
     if written.status is WriteStatus.kept_edit:
         result.messages.append(
-            f"note: {written.path.with_name(written.path.name.replace('.new', ''))} was edited by hand; "
+            f"note: {batch.out_dir / batch.names[path]} was edited by hand; "
             f"the new extraction is in {written.path} (use --force to overwrite)")
     return result

@@ -29,6 +29,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from hytetool import __version__, fastyaml
+from hytetool.errors import HyteError
 from hytetool.model import Document
 
 SCHEMA_FILE_NAME = "hyte-v1.schema.json"
@@ -204,19 +205,37 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+# Characters of the target's name kept in the temporary file's name: enough to tell
+# whose it is, short enough that the temporary name is never the one "too long".
+TMP_NAME_CHARS = 40
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write via a temporary file in the same folder and rename it into place. Any OS
+    error (read-only or full disk, a folder in the way) is one HyteError naming `path`,
+    the file the user asked for, never the temporary one."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:TMP_NAME_CHARS]}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise HyteError(write_problem(path, exc)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp_name).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise HyteError(write_problem(path, exc)) from None
         raise
+
+
+def write_problem(path: Path, exc: OSError) -> str:
+    """'build/x.md: cannot write (No space left on device); ...' for any OS error."""
+    return (f"{path}: cannot write ({exc.strerror or type(exc).__name__}); check that the folder exists, "
+            "is writable and has space, or choose another --out")
 
 
 class WriteStatus(str, Enum):
@@ -232,9 +251,34 @@ class WriteResult:
     status: WriteStatus
 
 
-def new_version_path(path: Path) -> Path:
-    """NAME.yaml -> NAME.new.yaml"""
-    return path.with_name(f"{path.stem}.new{path.suffix}")
+def new_version_path(path: Path, number: int = 1) -> Path:
+    """NAME.yaml -> NAME.new.yaml (number 1), NAME.2.new.yaml, NAME.3.new.yaml, ..."""
+    return path.with_name(f"{path.stem}{f'.{number}' if number > 1 else ''}.new{path.suffix}")
+
+
+# NAME.N.new.yaml tried beside edited .new.yaml files before giving up: an analyst keeps
+# one or two such versions; a hundred means something loops.
+MAX_NEW_VERSIONS = 100
+
+
+def _free_new_version(path: Path, text: str) -> Path:
+    """Where the next extraction of a hand-edited `path` goes: NAME.new.yaml unless that
+    was edited too (then NAME.2.new.yaml, ...): an edit in a .new.yaml is never lost."""
+    for number in range(1, MAX_NEW_VERSIONS + 1):
+        target = new_version_path(path, number)
+        if not target.exists():
+            return target
+        old = target.read_text(encoding="utf-8", errors="replace")
+        if old == text or not is_hand_edited(old):
+            return target
+    raise HyteError(f"{path}: {MAX_NEW_VERSIONS} edited .new.yaml versions beside it; merge them and remove them")
+
+
+def _drop_stale_new_version(path: Path) -> None:
+    """A stale NAME.new.yaml beside a clean file misleads: removed, unless edited by hand."""
+    stale = new_version_path(path)
+    if stale.is_file() and not is_hand_edited(stale.read_text(encoding="utf-8", errors="replace")):
+        stale.unlink(missing_ok=True)
 
 
 def write_document(doc: Document, path: Path, *, force: bool = False, body: str | None = None) -> WriteResult:
@@ -243,17 +287,17 @@ def write_document(doc: Document, path: Path, *, force: bool = False, body: str 
     `body`: document_body(doc), when already rendered (a worker process or the cache)."""
     text = render_document(doc, path.parent, body)
     if path.exists():
-        old = path.read_text(encoding="utf-8")
+        old = path.read_text(encoding="utf-8", errors="replace")  # not UTF-8: an edit, kept
         if old == text:
             return WriteResult(path, WriteStatus.unchanged)
         if is_hand_edited(old):
             if not force:
-                target = new_version_path(path)
+                target = _free_new_version(path, text)
                 atomic_write_text(target, text)
                 return WriteResult(target, WriteStatus.kept_edit)
             atomic_write_text(path, text)
-            new_version_path(path).unlink(missing_ok=True)
+            _drop_stale_new_version(path)
             return WriteResult(path, WriteStatus.forced)
     atomic_write_text(path, text)
-    new_version_path(path).unlink(missing_ok=True)  # a stale .new beside a clean file misleads
+    _drop_stale_new_version(path)
     return WriteResult(path, WriteStatus.written)
