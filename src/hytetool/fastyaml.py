@@ -19,6 +19,8 @@ from typing import Any
 import yaml as pyyaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from hytetool import yamlguard
+
 STR_TAG = "tag:yaml.org,2002:str"
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -54,6 +56,8 @@ def load(text: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
+        if "&" in text:  # anchors: aliases may expand (yamlguard); without any there are none
+            yamlguard.check_node(node)
         data = _Builder(loader).build(node)
         while loader.state_generators:  # what PyYAML's construct_document finishes last
             generators, loader.state_generators = loader.state_generators, []

@@ -24,6 +24,8 @@ from ruamel.yaml.reader import ReaderError
 
 from hytetool.corpus import yaml_files
 from hytetool.model import Document
+from hytetool.limits import MAX_YAML_BYTES, LimitError, check_size
+from hytetool.yamlguard import YamlLimitError
 from hytetool.yamlio import read_document_data, read_yaml_text
 
 Loc = tuple[int | str, ...]
@@ -31,6 +33,7 @@ Loc = tuple[int | str, ...]
 SYNTAX = "(yaml syntax)"
 ROOT = "(document)"
 FILE = "(file)"
+LIMIT = "(limits)"  # beyond a bound of hytetool.limits (yamlguard.py)
 
 # Where the ids of each kind live, as the model's _ids_by_kind counts them.
 ID_LISTS: dict[str, tuple[str, ...]] = {
@@ -111,9 +114,15 @@ def validate_file(path: Path) -> list[Problem]:
     if not path.exists():
         return [Problem(name, 1, 1, FILE, "no such file or folder")]
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        check_size(path, len(data), MAX_YAML_BYTES, "YAML file")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return [Problem(name, 1, 1, FILE, f"not UTF-8 text (byte {exc.start}); save it as UTF-8")]
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return [Problem(name, line, col, FILE, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")]
+    except LimitError as exc:
+        return [Problem(name, 1, 1, FILE, str(exc).removeprefix(f"{path}: "))]
     except OSError as exc:
         return [Problem(name, 1, 1, FILE, f"cannot be read: {exc.strerror or exc}")]
     return validate_text(text, name)
@@ -127,6 +136,8 @@ def validate_text(text: str, name: str) -> list[Problem]:
         tree = read_yaml_text(text)
     except YAMLError as exc:
         return [_syntax_problem(name, text, exc)]
+    except YamlLimitError as exc:
+        return [Problem(name, exc.line or 1, 1, LIMIT, str(exc).split(": ", 1)[-1] if exc.line else str(exc))]
     try:
         Document.model_validate(tree)
     except ValidationError as exc:

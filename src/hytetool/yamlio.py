@@ -28,7 +28,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
-from hytetool import __version__, fastyaml
+from hytetool import __version__, fastyaml, yamlguard
 from hytetool.errors import HyteError
 from hytetool.model import Document
 
@@ -65,7 +65,9 @@ def _yaml() -> YAML:
 
 
 def read_yaml_text(text: str) -> Any:
-    """Parse YAML keeping comments, key order, quoting and style (ruamel round-trip)."""
+    """Parse YAML keeping comments, key order, quoting and style (ruamel round-trip);
+    YAML beyond hytetool's limits raises yamlguard.YamlLimitError first."""
+    yamlguard.check_text(text)
     return _yaml().load(text)
 
 
@@ -194,7 +196,7 @@ def load_document_text(text: str) -> Document:
 
 
 def load_document(path: Path) -> Document:
-    return load_document_text(path.read_text(encoding="utf-8"))
+    return load_document_text(yamlguard.read_yaml_file(path))
 
 
 # ---------------------------------------------------------------- writing

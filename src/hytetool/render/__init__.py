@@ -19,6 +19,7 @@ from hytetool.corpus import covers_year, document_files
 from hytetool.errors import HyteError
 from hytetool.gcpause import collector_paused
 from hytetool.validate import validate_file
+from hytetool.yamlguard import read_yaml_file
 from hytetool.yamlio import atomic_write_bytes, load_document, read_document_data
 
 FORMATS = ("docx", "md")
@@ -39,13 +40,23 @@ def load_inputs(paths: list[Path]) -> list[tuple[Path, Document]]:
         raise RenderError(str(exc)) from None
     if not files:
         raise RenderError(f"no normalized YAML found in {', '.join(map(str, paths))}; run `hyte extract` first")
-    loaded = [(f, read_document_data(f.read_text(encoding="utf-8"))) for f in files]  # each file parsed once
+    texts = {f: _text_of(f) for f in files}
+    loaded = [(f, read_document_data(t) if t is not None else None) for f, t in texts.items()]  # parsed once
     problems = [str(p) for f, doc in loaded if doc is None for p in validate_file(f)]
     if problems:
         raise RenderError("invalid input, nothing rendered:\n" + "\n".join(problems))
     # None without a problem: valid as YAML 1.2 reads it (`on`, `yes` as text), not as the
     # fast YAML 1.1 reader does; such a file is read the exact way, never left out.
     return [(f, doc if doc is not None else load_document(f)) for f, doc in loaded]
+
+
+def _text_of(path: Path) -> str | None:
+    """The file's text, or None when it cannot be read as UTF-8 within the limits
+    (validate_file then names the problem)."""
+    try:
+        return read_yaml_file(path)
+    except (HyteError, OSError):
+        return None
 
 
 def select_year(inputs: list[tuple[Path, Document]], year: int) -> list[Selected]:
