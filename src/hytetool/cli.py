@@ -4,6 +4,8 @@ Exit codes (also in the README):
   0  everything succeeded
   1  a problem in the input: invalid YAML, a file that could not be extracted
   2  wrong usage: unknown option, missing argument, path that does not exist
+  3  hyte failed unexpectedly (a bug: rerun with -v and report it); see cliguard.py
+ 130 interrupted (Ctrl-C)
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import typer
 from rich.console import Console
 
 from hytetool import __version__
+from hytetool.cliguard import GuardedGroup
 from hytetool.errors import HyteError
 
 EXIT_OK = 0
@@ -36,6 +39,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=GuardedGroup,  # no traceback without -v, whatever escapes a command
 )
 out = Console()
 err = Console(stderr=True)
