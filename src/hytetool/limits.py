@@ -18,6 +18,11 @@ from hytetool.errors import InputError
 # every reader holds the whole file in memory, so this bounds what one worker reads.
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
+# Seconds one file may take to be read and normalized before its worker stops it (a
+# watchdog for what no limit above foresaw). The slowest test document takes 3 s; a
+# 150-page report on one slow core about a minute.
+MAX_FILE_SECONDS = 300
+
 # ------------------------------------------------------------------ text (.txt)
 
 # A year's plan exported as text is under 1 MB; 50 MB of text is a log or a dump.

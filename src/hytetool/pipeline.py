@@ -13,6 +13,7 @@ import gc
 import traceback as tb
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,8 @@ from hytetool.extract.xlsx import read_xlsx
 from hytetool.inputs import output_names, path_problem, walk
 from hytetool.normalize import Normalized, normalize
 from hytetool.profile import GENERIC, Profile, active
-from hytetool.parallel import PageCallback, Progress, run_tasks
+from hytetool.limits import MAX_FILE_SECONDS
+from hytetool.parallel import FileTimeout, PageCallback, Progress, run_tasks
 from hytetool.yamlio import WriteStatus, document_body, write_document
 
 DEFAULT_PROFILE = Path("hyte-profile.yaml")
@@ -156,8 +158,9 @@ def extract_job(job: Job, on_page: PageCallback | None = None) -> Extraction:
         except HyteError as exc:
             return Extraction(error=str(exc))
         except Exception as exc:  # a bug or an input we did not foresee: still one line
-            return Extraction(error=f"{job.path}: could not be extracted ({type(exc).__name__}: {exc}); "
-                                    "run with -v for details", traceback=tb.format_exc())
+            return Extraction(error=f"{job.path}: could not be extracted ({type(exc).__name__}); the file may be "
+                                    "damaged: open and save (or export) it again; run with -v for details",
+                              traceback=tb.format_exc())
         body = document_body(normalized.document)  # rendered here: in a worker, in parallel
     return Extraction(CachedExtraction(normalized.document, normalized.layouts, normalized.warnings, body))
 
@@ -195,22 +198,32 @@ def extract_paths(paths: list[Path], out_dir: Path, *, force: bool = False,
             if hit is not None:
                 progress.file_done(path.name)
     jobs_out = run_tasks(extract_job, [Job(p, profile, password, settings) for p in misses],
-                         [p.name for p in misses], jobs, progress)
+                         [p.name for p in misses], jobs, progress, seconds=MAX_FILE_SECONDS)
     try:
         for path, key, hit in zip(files, keys, found):
             if hit is not None:
                 results.append(_write(path, Extraction(hit), batch, cached=True))
                 continue
             extraction = next(jobs_out)
-            if isinstance(extraction, BaseException):  # the worker process died
-                extraction = Extraction(error=f"{path}: could not be extracted ({type(extraction).__name__}: "
-                                              f"{extraction}); run with -v for details")
+            if isinstance(extraction, BaseException):  # the worker died or was stopped
+                extraction = Extraction(error=_failure(path, extraction))
             if extraction.result is not None and batch.cache is not None and key is not None:
                 batch.cache.put(key, extraction.result)
             results.append(_write(path, extraction, batch))
     finally:
         jobs_out.close()  # shuts the worker pool down, also when a write raised
     return results
+
+
+def _failure(path: Path, exc: BaseException) -> str:
+    """The one line for a file whose worker gave no result."""
+    if isinstance(exc, FileTimeout):
+        return (f"{path}: stopped after {MAX_FILE_SECONDS} s (hytetool.limits.MAX_FILE_SECONDS); the file may be "
+                "damaged or far larger than a plan; check it, or extract it alone")
+    if isinstance(exc, BrokenProcessPool):
+        return (f"{path}: the process reading it died (killed, or out of memory); the rest of the batch went on. "
+                "Extract it alone with --jobs 1 to see why")
+    return f"{path}: could not be extracted ({type(exc).__name__}); run with -v for details"
 
 
 def _key(path: Path, batch: Batch) -> str | None:
@@ -246,7 +259,7 @@ def _write(path: Path, extraction: Extraction, batch: Batch, cached: bool = Fals
         result.messages.append(str(exc))
         return result
     except Exception as exc:  # as for reading: one line, the traceback with -v
-        result.error = f"{path}: could not be extracted ({type(exc).__name__}: {exc}); run with -v for details"
+        result.error = f"{path}: could not be written ({type(exc).__name__}); run with -v for details"
         result.messages.append(result.error)
         result.traceback = tb.format_exc()
         return result
