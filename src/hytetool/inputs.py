@@ -72,14 +72,14 @@ def output_names(files: list[Path]) -> dict[Path, str]:
 
     NAME.yaml first; then NAME.ext.yaml when another input already took NAME.yaml
     (report.txt beside report.pdf); then the input's folders joined to it
-    (b-x.txt.yaml for b/x.txt); then a number (x.txt.2.yaml). The same list gives the
+    (c-x.txt.yaml for c/x.txt after a/x.txt and b/x.txt); then a number (x.txt.2.yaml). The same list gives the
     same names, whatever is cached or fails. Names ending .new.yaml and the registry's
     name are never given (see RESERVED_NAMES)."""
     taken: set[str] = set()
     names: dict[Path, str] = {}
     for path in files:
-        parent = [part for part in path.parent.parts if part not in ("/", ".", "..")][-2:]
-        candidates = [f"{path.stem}.yaml", f"{path.name}.yaml", "-".join([*parent, path.name]) + ".yaml"]
+        parent = path.parent.name
+        candidates = [f"{path.stem}.yaml", f"{path.name}.yaml"] + ([f"{parent}-{path.name}.yaml"] if parent else [])
         name = next((c for c in candidates if _free(c, taken)), None)
         number = 2
         while name is None:
