@@ -30,7 +30,7 @@ from hytetool.normalize import Normalized, normalize
 from hytetool.profile import GENERIC, Profile, active
 from hytetool.limits import MAX_FILE_SECONDS
 from hytetool.parallel import FileTimeout, PageCallback, Progress, run_tasks
-from hytetool.yamlio import WriteStatus, document_body, write_document
+from hytetool.yamlio import WriteStatus, document_body, new_version_path, write_document
 
 DEFAULT_PROFILE = Path("hyte-profile.yaml")
 DEFAULT_STRATEGY = DEFAULT_PROFILE  # the profile holds the strategy (the name --strategy had)
@@ -280,7 +280,8 @@ def _write(path: Path, extraction: Extraction, batch: Batch, cached: bool = Fals
         result.messages.append(f"warning: {path}: {len(uncertain)} key-figure row(s) marked uncertain: true, "
                                f"lines {spans}; check their numbers by hand")
     if written.status is WriteStatus.kept_edit:
-        result.messages.append(
-            f"note: {batch.out_dir / batch.names[path]} was edited by hand; "
-            f"the new extraction is in {written.path} (use --force to overwrite)")
+        target = batch.out_dir / batch.names[path]
+        also = "" if written.path == new_version_path(target) else f" ({new_version_path(target).name} was edited too)"
+        result.messages.append(f"note: {target} was edited by hand{also}; "
+                               f"the new extraction is in {written.path} (use --force to overwrite)")
     return result

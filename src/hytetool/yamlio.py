@@ -235,7 +235,17 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def write_problem(path: Path, exc: OSError) -> str:
-    """'build/x.md: cannot write (No space left on device); ...' for any OS error."""
+    """'build/x.md: cannot write (No space left on device); ...' for any OS error; a file
+    standing where a folder of the path should be is named as such."""
+    for parent in path.parents:
+        try:
+            if not parent.exists():
+                continue
+            if not parent.is_dir():
+                return f"{path}: cannot write: {parent} is a file, not a folder; choose another --out"
+        except OSError:  # a name too long, a loop: the error's own words below
+            pass
+        break
     return (f"{path}: cannot write ({exc.strerror or type(exc).__name__}); check that the folder exists, "
             "is writable and has space, or choose another --out")
 
@@ -286,7 +296,15 @@ def _drop_stale_new_version(path: Path) -> None:
 def write_document(doc: Document, path: Path, *, force: bool = False, body: str | None = None) -> WriteResult:
     """Write a regenerated document, keeping any hand edit on disk (see module doc).
 
-    `body`: document_body(doc), when already rendered (a worker process or the cache)."""
+    `body`: document_body(doc), when already rendered (a worker process or the cache).
+    An OS error (a name too long, a folder that cannot be read) is a HyteError naming `path`."""
+    try:
+        return _write_document(doc, path, force, body)
+    except OSError as exc:
+        raise HyteError(write_problem(path, exc)) from None
+
+
+def _write_document(doc: Document, path: Path, force: bool, body: str | None) -> WriteResult:
     text = render_document(doc, path.parent, body)
     if path.exists():
         old = path.read_text(encoding="utf-8", errors="replace")  # not UTF-8: an edit, kept
