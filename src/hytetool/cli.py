@@ -96,7 +96,8 @@ def schema(
 @app.command()
 def validate(
     paths: Annotated[
-        Optional[list[Path]], typer.Argument(help="YAML files or folders (default data/normalized/).")
+        Optional[list[Path]], typer.Argument(help="YAML files or folders (default data/normalized/).",
+                                             readable=False)  # listed as a problem of that file
     ] = None,
 ) -> None:
     """Check normalized YAML files; every problem as file:line:col: field: message."""
@@ -112,7 +113,8 @@ def validate(
 @app.command()
 def extract(
     paths: Annotated[
-        Optional[list[Path]], typer.Argument(help="Input files or folders (default data/raw/).")
+        Optional[list[Path]], typer.Argument(help="Input files or folders (default data/raw/).",
+                                             readable=False)  # an unreadable file: its own line, the batch goes on
     ] = None,
     output: Annotated[Path, typer.Option("--out", "-o", help="Folder for the normalized YAML.")] = DEFAULT_NORMALIZED,
     force: Annotated[

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from hytetool.limits import MAX_MODEL_CELLS, MAX_MODEL_LINES, TooLarge
+
 Box = tuple[float, float, float, float]
 
 
@@ -166,6 +168,7 @@ class ModelBuilder:
         self.model = DocumentModel(path, sha256 or sha256_of(data), page_count=page_count)
         self._table: Table | None = None
         self._count = 0  # the last running number given
+        self._lines = self._cells = 0  # blocks and cells so far, against limits.MAX_MODEL_*
 
     def paragraph(self, text: str, page: int | None = None, bbox: Box | None = None,
                   marker: str | None = None, no: int | None = None, size: float | None = None) -> None:
@@ -185,6 +188,10 @@ class ModelBuilder:
             self._table = Table()
             self.model.blocks.append(self._table)
         cells = tuple(cells)
+        self._cells += len(cells)
+        if self._cells > MAX_MODEL_CELLS:
+            raise TooLarge(f"more than {MAX_MODEL_CELLS} table cells, over hytetool's limit (hytetool.limits); "
+                           "is this one welfare plan?")
         line = text if text is not None else " ".join(c.text.replace("\n", " ") for c in cells if not c.merged)
         self._table.rows.append(Row(cells, self._number(no), line, page, bbox, header))
 
@@ -194,6 +201,10 @@ class ModelBuilder:
     def _number(self, no: int | None) -> int:
         """The block's running number: the next one, or the reader's own (a text line's number)."""
         self._count = no if no is not None else self._count + 1
+        self._lines += 1
+        if self._lines > MAX_MODEL_LINES:
+            raise TooLarge(f"more than {MAX_MODEL_LINES} lines, over hytetool's limit (hytetool.limits); "
+                           "is this one welfare plan?")
         return self._count
 
     def build(self) -> DocumentModel:

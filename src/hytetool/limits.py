@@ -62,11 +62,15 @@ MAX_WORKBOOK_CELLS = 5_000_000
 # Pages of one PDF: yearly reports run 20-150 pages; a 2,000-page file is not a plan.
 MAX_PDF_PAGES = 2_000
 
-# ------------------------------------------------------------------ document model
+# ------------------------------------------------------------------ document model (any format)
 
-# Lines (paragraphs and rows) in one document model, whatever the format: the largest
-# seed has 4,100. Each line becomes YAML, so this bounds the output as well.
-MAX_MODEL_LINES = 500_000
+# Lines (paragraphs, headings, table rows) of one document: a 150-page plan has about
+# 8,000, the largest test document 2,900. 99,000 lines of text took 27 s and 290 MB to
+# extract (one core, shared), under the 60 s a run may take.
+MAX_MODEL_LINES = 100_000
+# Table cells of one document: a 150-page plan has about 30,000. Each cell costs ~300
+# bytes through normalization, so 1 million stays far below 1 GB.
+MAX_MODEL_CELLS = 1_000_000
 
 # ------------------------------------------------------------------ YAML read by hyte (yamlguard.py)
 

@@ -28,7 +28,7 @@ from hytetool.extract.xlsx import read_xlsx
 from hytetool.inputs import output_names, path_problem, walk
 from hytetool.normalize import Normalized, normalize
 from hytetool.profile import GENERIC, Profile, active
-from hytetool.limits import MAX_FILE_SECONDS
+from hytetool.limits import MAX_FILE_SECONDS, LimitError, TooLarge
 from hytetool.parallel import FileTimeout, PageCallback, Progress, run_tasks
 from hytetool.yamlio import WriteStatus, document_body, new_version_path, write_document
 
@@ -92,6 +92,8 @@ def read_source(path: Path, password: str | None = None, settings: ExtractionSet
         return reader(path)
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
+    except TooLarge as exc:  # a document-model limit, hit in any reader
+        raise LimitError(path, str(exc)) from None
 
 
 # What a document without any recognised table is told to do: nothing is lost (its

@@ -88,6 +88,9 @@ def text_cases() -> list[Case]:
         Case("text-empty", _text(b""), _extract("good.txt", "bad.txt"), says="bad.txt: the file is empty"),
         Case("text-one-long-line", _text(b"x" * 300_000), _extract("good.txt", "bad.txt"),
              says="over hytetool's limit"),
+        # found by the independent matrix: 15 million short lines ran past 60 s
+        Case("text-200000-short-lines", _text(b"a\n" * 200_000), _extract("good.txt", "bad.txt"),
+             says="more than 100000 lines"),
         Case("text-pdf-renamed", lambda f: (_good(f), shutil.copy(GOOD_PDF, f / "bad.txt")),
              _extract("good.txt", "bad.txt"), says="bad.txt"),
     ]
@@ -123,6 +126,15 @@ def _docx_grid(folder: Path) -> None:
             return data.replace(b"<w:tblGrid>", b"<w:tblGrid>" + b"<w:gridCol/>" * 200_000, 1)
         return data
     _rezip(GOOD_DOCX, folder / "bad.docx", edit)
+
+
+def _docx_rows_grid_before(folder: Path) -> None:
+    """20,000 rows each starting two billion columns in, in a table without a grid."""
+    _good(folder)
+    row = (b'<w:tr><w:trPr><w:gridBefore w:val="2000000000"/></w:trPr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p>'
+           b"</w:tc></w:tr>")
+    _rezip(GOOD_DOCX, folder / "bad.docx", lambda name, data: data.replace(
+        b"<w:body>", b"<w:body><w:tbl>" + row * 20_000 + b"</w:tbl>", 1) if name == "word/document.xml" else data)
 
 
 def _zip_bomb(folder: Path, suffix: str) -> None:
@@ -176,6 +188,8 @@ def office_cases() -> list[Case]:
     return [
         Case("docx-gridspan-2e9", _docx_span, _extract("good.txt", "bad.docx"), (0, 1)),
         Case("docx-grid-200000-columns", _docx_grid, _extract("good.txt", "bad.docx"), says="over hytetool's limit"),
+        Case("docx-rows-gridBefore-2e9", _docx_rows_grid_before, _extract("good.txt", "bad.docx"),
+             says="over hytetool's limit"),
         Case("docx-zip-bomb", lambda f: _zip_bomb(f, ".docx"), _extract("good.txt", "bad.docx"), says="zip bomb",
              fast=False),
         Case("docx-truncated", _truncated(GOOD_DOCX, ".docx", 0.5), _extract("good.txt", "bad.docx"),
