@@ -82,6 +82,8 @@ def read_source(path: Path, password: str | None = None, settings: ExtractionSet
                 on_page: PageCallback | None = None) -> DocumentModel:
     """The format reader for the file's suffix; `password` opens an encrypted PDF,
     `on_page(number, count)` hears of every PDF page read."""
+    if (problem := path_problem(path)) is not None:  # a FIFO or a device would block or never end
+        raise HyteError(problem)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         supported = ", ".join(sorted(READERS))

@@ -24,6 +24,7 @@ from ruamel.yaml.reader import ReaderError
 
 from hytetool.corpus import yaml_files
 from hytetool.model import Document
+from hytetool.inputs import path_problem
 from hytetool.limits import MAX_YAML_BYTES, LimitError, check_size
 from hytetool.yamlguard import YamlLimitError
 from hytetool.yamlio import read_document_data, read_yaml_text
@@ -111,8 +112,8 @@ def validate_paths(paths: Sequence[Path]) -> ValidationReport:
 def validate_file(path: Path) -> list[Problem]:
     """Problems of one file, including not being there or not being UTF-8 text."""
     name = str(path)
-    if not path.exists():
-        return [Problem(name, 1, 1, FILE, "no such file or folder")]
+    if (problem := path_problem(path)) is not None or path.is_dir():  # a FIFO or a device would block
+        return [Problem(name, 1, 1, FILE, problem.removeprefix(f"{path}: ") if problem else "a folder")]
     try:
         data = path.read_bytes()
         check_size(path, len(data), MAX_YAML_BYTES, "YAML file")

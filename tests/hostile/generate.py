@@ -337,6 +337,12 @@ def path_cases() -> list[Case]:
     return [
         Case("path-fifo-by-name", _fifo, _extract("good.txt", "pipe.txt"), says="named pipe"),
         Case("path-fifo-in-folder", _fifo, ["extract", "{dir}", "--out", "{dir}/out", "--no-cache"], says="named pipe"),
+        # found by the independent matrix: these hung (validate, inspect read the pipe)
+        Case("path-fifo-validate", lambda f: os.mkfifo(f / "pipe.yaml"), ["validate", "{dir}/pipe.yaml"],
+             says="named pipe", good_output=None),
+        Case("path-fifo-inspect", _fifo, ["inspect", "{dir}/pipe.txt"], says="named pipe", good_output=None),
+        Case("path-dev-zero-inspect", lambda f: (f / "zero.txt").symlink_to("/dev/zero"), ["inspect", "{dir}/zero.txt"],
+             says="a device", good_output=None),
         Case("path-symlink-loop", _loop, _extract("good.txt", "loop.txt"), says="symbolic link loop"),
         Case("path-dev-null", _good, ["extract", "{dir}/good.txt", "/dev/null", "--out", "{dir}/out", "--no-cache"],
              says="a device"),
