@@ -106,7 +106,16 @@ def _open(path: Path, data: bytes) -> WordDocument:
 
 
 def _damaged(exc: Exception) -> str:
-    return f"the .docx is damaged ({type(exc).__name__}); open it in Word and save it again"
+    """What is broken, in words (zlib's error class is called just 'error')."""
+    if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
+        what = "its zip archive is broken"
+    elif isinstance(exc, etree.XMLSyntaxError):
+        what = "its XML is broken"
+    elif isinstance(exc, (KeyError, PackageNotFoundError)):
+        what = "a part it refers to is missing"
+    else:
+        what = type(exc).__name__
+    return f"the .docx is damaged ({what}); open it in Word and save it again"
 
 
 # ------------------------------------------------------------------ body

@@ -49,9 +49,21 @@ def read_pdf(path: Path, settings: ExtractionSettings = DEFAULT_SETTINGS, passwo
             hint = "the password is wrong" if password else "it is encrypted; give the password with --password"
             raise InputError(path, f"cannot open the PDF: {hint}") from None
         raise InputError(path, f"damaged or truncated PDF ({type(exc).__name__}); export it again") from None
-    with pdf, warnings.catch_warnings():
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the libraries' own repair notes, without a file name
-        return _read_pages(path, pdf, sha256_of(data), settings, on_page)
+        try:
+            return _read_pages(path, pdf, sha256_of(data), settings, on_page)
+        finally:
+            _close(pdf)
+
+
+def _close(pdf) -> None:  # noqa: ANN001 - pdfplumber.PDF
+    """Close the PDF; pdfplumber's close() walks every page again, which raises on a
+    damaged page tree and would hide the line already said about the file."""
+    try:
+        pdf.close()
+    except Exception:  # noqa: BLE001 - nothing left to read from a damaged file
+        pass
 
 
 def _open(path: Path, password: str | None):  # noqa: ANN202 - pdfplumber.PDF
@@ -90,7 +102,10 @@ def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings,
     pending: list[Row | TextLine] = []  # the last table row waits: the next page may continue it
     carry = None  # an unruled table open at the end of the page before
     for number in range(1, page_count + 1):
-        page = pdf.pages[number - 1]
+        try:
+            page = pdf.pages[number - 1]
+        except Exception as exc:
+            raise InputError(path, f"page {number} cannot be read ({type(exc).__name__}); export it again") from None
         try:
             layout = page_layout(page, number, settings, carry)
         except Exception as exc:

@@ -45,7 +45,9 @@ def read_xlsx(path: Path) -> DocumentModel:
     try:
         workbook = load_workbook(path, read_only=False, data_only=True)
     except Exception as exc:  # openpyxl raises KeyError, InvalidFileException, ... for damaged files
-        raise InputError(path, f"damaged or not an Excel workbook ({type(exc).__name__}); save it again") from None
+        what = "its zip archive is broken" if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)) else (
+            type(exc).__name__)  # zlib's error class is called just 'error'
+        raise InputError(path, f"damaged or not an Excel workbook ({what}); save it again") from None
     builder = ModelBuilder(path, data)
     budget = MAX_WORKBOOK_CELLS
     for sheet in workbook.worksheets:
