@@ -25,8 +25,7 @@ from ruamel.yaml.reader import ReaderError
 from hytetool.corpus import yaml_files
 from hytetool.model import Document
 from hytetool.inputs import path_problem
-from hytetool.limits import MAX_YAML_BYTES, LimitError, check_size
-from hytetool.yamlguard import YamlLimitError
+from hytetool.yamlguard import YamlFileError, YamlLimitError, read_yaml_file
 from hytetool.yamlio import read_document_data, read_yaml_text
 
 Loc = tuple[int | str, ...]
@@ -115,15 +114,9 @@ def validate_file(path: Path) -> list[Problem]:
     if (problem := path_problem(path)) is not None or path.is_dir():  # a FIFO or a device would block
         return [Problem(name, 1, 1, FILE, problem.removeprefix(f"{path}: ") if problem else "a folder")]
     try:
-        data = path.read_bytes()
-        check_size(path, len(data), MAX_YAML_BYTES, "YAML file")
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return [Problem(name, line, col, FILE, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")]
-    except LimitError as exc:
-        return [Problem(name, 1, 1, FILE, str(exc).removeprefix(f"{path}: "))]
+        text = read_yaml_file(path)
+    except YamlFileError as exc:  # not UTF-8, or over the size limit
+        return [Problem(name, exc.line, exc.column, FILE, exc.reason)]
     except OSError as exc:
         return [Problem(name, 1, 1, FILE, f"cannot be read: {exc.strerror or exc}")]
     return validate_text(text, name)

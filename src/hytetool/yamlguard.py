@@ -43,17 +43,30 @@ class YamlLimitError(ValueError):
         self.line = line
 
 
+class YamlFileError(HyteError):
+    """A YAML file that cannot be read as text: `line`, `column` and `reason` for
+    validate's file:line:col lines; str() is 'path:line: reason'."""
+
+    def __init__(self, path: Path, line: int, column: int, reason: str) -> None:
+        super().__init__(f"{path}:{line}: {reason}")
+        self.line, self.column, self.reason = line, column, reason
+
+
 def read_yaml_file(path: Path) -> str:
     """The text of a YAML file hytetool reads: size-checked, UTF-8 (a BOM is dropped),
-    or one HyteError naming the file and the line of the first byte that is not UTF-8."""
-    check_size(path, path.stat().st_size, MAX_YAML_BYTES, "YAML file")
+    or YamlFileError naming the line and column of the first byte that is not UTF-8."""
+    try:
+        check_size(path, path.stat().st_size, MAX_YAML_BYTES, "YAML file")
+    except HyteError as exc:
+        raise YamlFileError(path, 1, 1, str(exc).removeprefix(f"{path}: ")) from None
     data = path.read_bytes()
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise HyteError(f"{path}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8 "
-                        "in your editor") from None
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlFileError(path, line, column, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file "
+                                                "as UTF-8 in your editor") from None
 
 
 def check_text(text: str) -> None:
