@@ -10,7 +10,7 @@ from hostile.generate import Case
 # Python's own exception text leaking into a line ("TypeError: 'NoneType' object ...",
 # "PdfminerException"): hyte says what is wrong in words instead. A template's own
 # error is the exception the user's template raised: its cases are exempt.
-RAW_EXCEPTION = re.compile(r"\b[A-Z]\w*(?:Error|Exception)\b(?::|\()|\bErrno\b|object is not|NoneType")
+RAW_EXCEPTION = re.compile(r"\b[A-Z]\w*(?:Error|Exception)\b|\bErrno\b|object is not|NoneType")
 
 
 def problems(case: Case, folder: Path, exit_code: int, output: str) -> list[str]:

@@ -48,7 +48,7 @@ def read_pdf(path: Path, settings: ExtractionSettings = DEFAULT_SETTINGS, passwo
         if _password_problem(exc):
             hint = "the password is wrong" if password else "it is encrypted; give the password with --password"
             raise InputError(path, f"cannot open the PDF: {hint}") from None
-        raise InputError(path, f"damaged or truncated PDF ({type(exc).__name__}); export it again") from None
+        raise InputError(path, "damaged or truncated PDF (its structure cannot be parsed); export it again") from None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the libraries' own repair notes, without a file name
         try:
@@ -91,7 +91,7 @@ def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings,
     try:
         page_count = len(pdf.pages)
     except Exception as exc:
-        raise InputError(path, f"damaged PDF, its pages cannot be read ({type(exc).__name__})") from None
+        raise InputError(path, "damaged PDF, its list of pages cannot be read; export it again") from None
     if page_count == 0:
         raise InputError(path, "the PDF has no pages")
     if page_count > MAX_PDF_PAGES:
@@ -105,11 +105,11 @@ def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings,
         try:
             page = pdf.pages[number - 1]
         except Exception as exc:
-            raise InputError(path, f"page {number} cannot be read ({type(exc).__name__}); export it again") from None
+            raise InputError(path, f"page {number} is damaged and cannot be read; export the PDF again") from None
         try:
             layout = page_layout(page, number, settings, carry)
         except Exception as exc:
-            raise InputError(path, f"page {number} cannot be read ({type(exc).__name__}); export it again") from None
+            raise InputError(path, f"page {number} is damaged and cannot be read; export the PDF again") from None
         finally:
             page.close()
         if not layout.has_text:
