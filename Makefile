@@ -42,9 +42,11 @@ bench: $(TEST_STAMP)
 	$(BIN)/python bench/run.py
 
 # Hostile and broken inputs as real processes, timed and measured: every case of
-# tests/hostile/generate.py plus 100 byte-flipped PDFs (docs/robustness.md; minutes).
+# tests/hostile/generate.py plus 100 byte-flipped PDFs, after 5,000 Hypothesis examples
+# per parser property (docs/robustness.md; minutes).
 # The fast subset runs in `make test` (tests/hostile/test_hostile.py).
 fuzz: $(TEST_STAMP)
+	HYTE_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q tests/hostile/test_parsers_fuzz.py
 	$(BIN)/python tests/hostile/run_matrix.py --flips 100
 
 schema: $(STAMP)

@@ -34,6 +34,8 @@ def decode(data: bytes, path: Path, warnings: list[str] | None = None) -> str:
     nothing becomes mojibake silently."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
+            if encoding == "utf-32-le" and len(data) % 4:  # UTF-16 LE text whose first character is NUL
+                continue
             return _strict(data[len(bom):], encoding, path)
     if (wide := _wide_encoding(data)) is not None:
         return _strict(data, wide, path)
