@@ -36,9 +36,10 @@ MAX_NAMED_BAD_LINES = 10
 # ------------------------------------------------------------------ zip containers (.docx, .xlsx)
 
 # What the XML of a .docx/.xlsx may unpack to in total (pictures are not counted: they
-# are stored compressed already). openpyxl holds ~300 bytes per cell, so 64 MB of sheet
-# XML (~1.5 million cells) stays under 1 GB; the test fixtures unpack to under 1 MB.
-MAX_UNZIPPED_BYTES = 64 * 1024 * 1024
+# are stored compressed already). openpyxl holds a workbook's every cell: a sheet of
+# 55 MB of XML (1.5 million cells) peaked at 970 MB, so 32 MB keeps a run near 600 MB.
+# The test fixtures unpack to under 1.1 MB.
+MAX_UNZIPPED_BYTES = 32 * 1024 * 1024
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 # Deflate compresses XML about 5-20x; a member compressed more than this is a zip bomb.
 # Only checked for members larger than ZIP_RATIO_FLOOR (tiny files compress wildly).
@@ -64,13 +65,14 @@ MAX_PDF_PAGES = 2_000
 
 # ------------------------------------------------------------------ document model (any format)
 
-# Lines (paragraphs, headings, table rows) of one document: a 150-page plan has about
-# 8,000, the largest test document 2,900. 99,000 lines of text took 27 s and 290 MB to
-# extract (one core, shared), under the 60 s a run may take.
+# Lines (paragraphs, headings, table rows) of one document: the largest test documents
+# have 200 (a 25-page PDF) and 2,856 (a text export). 99,000 lines of text took 27 s and
+# 290 MB to extract (one shared core), under the 60 s a run may take.
 MAX_MODEL_LINES = 100_000
-# Table cells of one document: a 150-page plan has about 30,000. Each cell costs ~300
-# bytes through normalization, so 1 million stays far below 1 GB.
-MAX_MODEL_CELLS = 1_000_000
+# Table cells of one document: the largest test document (25 pages) has 760. A sheet of
+# 247,500 text cells took 77 s (one shared core, under load); 100,000 keeps a run near
+# 30 s and is still a hundred times the largest plan.
+MAX_MODEL_CELLS = 100_000
 
 # ------------------------------------------------------------------ YAML read by hyte (yamlguard.py)
 
