@@ -115,3 +115,59 @@ def _alive(pid: int) -> bool:
             return stat.read().split(") ")[1][0] != "Z"  # a zombie has exited
     except FileNotFoundError:
         return False
+
+
+def test_an_owner_password_only_pdf_opens_despite_a_wrong_password(tmp_path: Path) -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(tmp_path / "limited.pdf"), invariant=1,
+                        encrypt=StandardEncryption("", ownerPassword="omistaja", canPrint=0))
+    pdf.drawString(72, 720, "Tavoite: hyvinvoinnin edistäminen")
+    pdf.save()
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "limited.pdf"), "--password", "väärä",
+                                      "--out", str(tmp_path / "out"), "--no-cache"])
+    assert result.exit_code == 0 and "password is wrong" not in result.output, result.output
+    assert (tmp_path / "out" / "limited.yaml").is_file(), result.output
+
+
+def test_an_edited_new_yaml_is_never_overwritten(tmp_path: Path) -> None:
+    source = tmp_path / "plan.txt"
+    source.write_bytes(Path(__file__).resolve().parents[2].joinpath("data/raw/000_fb6bcd1bb478527e.txt").read_bytes())
+    out = tmp_path / "out"
+    run = ["extract", str(source), "--out", str(out), "--no-cache"]
+    CliRunner().invoke(app, run)
+    (out / "plan.yaml").write_text((out / "plan.yaml").read_text(encoding="utf-8") + "# mine\n", encoding="utf-8")
+    CliRunner().invoke(app, run)
+    (out / "plan.new.yaml").write_text((out / "plan.new.yaml").read_text(encoding="utf-8") + "# mine too\n",
+                                       encoding="utf-8")
+    result = CliRunner().invoke(app, run)
+    assert (out / "plan.yaml").read_text(encoding="utf-8").endswith("# mine\n")
+    assert (out / "plan.new.yaml").read_text(encoding="utf-8").endswith("# mine too\n")
+    assert (out / "plan.2.new.yaml").is_file() and "plan.new.yaml was edited too" in result.output, result.output
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not Path("/usr/bin/setpriv").exists(), reason="runs hyte as nobody")
+def test_an_unreadable_file_named_on_the_command_line_does_not_stop_the_batch() -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(dir="/tmp") as folder:  # pytest's own tmp is root's alone
+        Path(folder).chmod(0o777)
+        _unreadable_batch(Path(folder))
+
+
+def _unreadable_batch(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_bytes(Path(__file__).resolve().parents[2].joinpath(
+        "data/raw/000_fb6bcd1bb478527e.txt").read_bytes())
+    (tmp_path / "secret.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "secret.txt").chmod(0)
+    hyte = Path(sys.executable).with_name("hyte")
+    run = subprocess.run(["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", str(hyte),
+                          "extract", str(tmp_path / "good.txt"), str(tmp_path / "secret.txt"), "--out",
+                          str(tmp_path / "out"), "--no-cache"], capture_output=True, text=True, timeout=120)
+    shown = run.stdout + run.stderr
+    if "Permission denied" in shown and "python" in shown:  # the venv itself is not readable by nobody
+        pytest.skip("the virtual environment is not readable by nobody")
+    assert run.returncode == 1, shown
+    assert "secret.txt: the file cannot be read (permission denied)" in shown
+    assert (tmp_path / "out" / "good.yaml").is_file(), shown
