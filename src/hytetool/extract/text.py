@@ -1,7 +1,9 @@
 """Reader for plain-text exports (.txt): bytes -> DocumentModel, one block per input line.
 
-Municipal text exports arrive as UTF-8, UTF-8 with BOM, or Windows-1252 / Latin-1
-(older Word "Save as text"), with LF or CRLF endings. Tab characters are Word's cell
+Municipal text exports arrive as UTF-8, UTF-8 with BOM, Windows-1252 / Latin-1 (older
+Word "Save as text") or UTF-16 ("Unicode text" of Word and Notepad, with or without a
+byte-order mark; UTF-32 likewise), with LF or CRLF endings. A UTF-8 file with a few
+Windows-1252 lines is read line by line with a warning naming them (decode()). Tab characters are Word's cell
 separators when a table was saved as text, so a line with tabs keeps its cells.
 """
 
