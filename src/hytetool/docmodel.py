@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from hytetool.limits import MAX_MODEL_CELLS, MAX_MODEL_LINES, TooLarge
+from hytetool.limits import MAX_MODEL_CELLS, MAX_MODEL_CHARS, MAX_MODEL_LINES, TooLarge
 
 Box = tuple[float, float, float, float]
 
@@ -168,11 +168,12 @@ class ModelBuilder:
         self.model = DocumentModel(path, sha256 or sha256_of(data), page_count=page_count)
         self._table: Table | None = None
         self._count = 0  # the last running number given
-        self._lines = self._cells = 0  # blocks and cells so far, against limits.MAX_MODEL_*
+        self._lines = self._cells = self._chars = 0  # so far, against limits.MAX_MODEL_*
 
     def paragraph(self, text: str, page: int | None = None, bbox: Box | None = None,
                   marker: str | None = None, no: int | None = None, size: float | None = None) -> None:
         self.end_table()
+        self._count_chars(text)
         label = _label_of(text)
         self.model.blocks.append(Paragraph(text, self._number(no), page, bbox,
                                            marker if marker is not None else list_marker(text), label, size))
@@ -193,10 +194,17 @@ class ModelBuilder:
             raise TooLarge(f"more than {MAX_MODEL_CELLS} table cells, over hytetool's limit (hytetool.limits); "
                            "is this one welfare plan?")
         line = text if text is not None else " ".join(c.text.replace("\n", " ") for c in cells if not c.merged)
+        self._count_chars(line)
         self._table.rows.append(Row(cells, self._number(no), line, page, bbox, header))
 
     def end_table(self) -> None:
         self._table = None
+
+    def _count_chars(self, text: str) -> None:
+        self._chars += len(text)
+        if self._chars > MAX_MODEL_CHARS:
+            raise TooLarge(f"more than {MAX_MODEL_CHARS} characters of text, over hytetool's limit "
+                           "(hytetool.limits); is this one welfare plan?")
 
     def _number(self, no: int | None) -> int:
         """The block's running number: the next one, or the reader's own (a text line's number)."""

@@ -25,8 +25,10 @@ MAX_FILE_SECONDS = 300
 
 # ------------------------------------------------------------------ text (.txt)
 
-# A year's plan exported as text is under 1 MB; 50 MB of text is a log or a dump.
-MAX_TEXT_BYTES = 50 * 1024 * 1024
+# A year's plan exported as text is under 1 MB (the largest test export is 58 KB); the
+# characters are bounded by MAX_MODEL_CHARS below, this only bounds the read (UTF-32
+# takes four bytes a character).
+MAX_TEXT_BYTES = 32 * 1024 * 1024
 # One line of a text export is a paragraph or a tab-separated table row (< 10,000
 # characters in every seed); longer "lines" are binary or minified data.
 MAX_LINE_CHARS = 200_000
@@ -73,15 +75,21 @@ MAX_MODEL_LINES = 100_000
 # 247,500 text cells took 77 s (one shared core, under load); 100,000 keeps a run near
 # 30 s and is still a hundred times the largest plan.
 MAX_MODEL_CELLS = 100_000
+# Characters of text in one document: a 25-page plan has about 60,000. Extraction reads
+# about 0.25 MB of text a second on one shared core (99,000 lines, 6 MB: 27 s; 100 lines
+# of 199,000 characters: over 120 s), so 8 million keeps a run near 30 s.
+MAX_MODEL_CHARS = 8_000_000
 
 # ------------------------------------------------------------------ YAML read by hyte (yamlguard.py)
 
-# A normalized YAML of a 150-page report is ~1 MB; a year of 300 documents ~300 MB in
-# total, but one file is one document.
-MAX_YAML_BYTES = 64 * 1024 * 1024
-# Nodes after expanding aliases: a 1 MB document has ~40,000 nodes. An alias bomb of
-# 8 KB expands to billions; 2 million is 50x the largest real document.
-MAX_YAML_NODES = 2_000_000
+# One normalized YAML is one document: the largest the test documents give is 72 KB.
+# A 36 MB document (300,000 objectives, 1.5 million values) took 29 s and 1.3 GB to
+# validate and over 120 s and 3.3 GB to track; these keep every command near 10 s and
+# far below 1 GB while allowing a document two hundred times the largest.
+MAX_YAML_BYTES = 16 * 1024 * 1024
+# Values (nodes) after expanding aliases: the 72 KB document has about 4,000. An alias
+# bomb of 8 KB expands to billions.
+MAX_YAML_NODES = 250_000
 # Nesting: a document is 6 levels deep (goal > action > outcome > lists); Python's
 # recursion limit (1,000) is what a 2,000-deep hand edit would hit.
 MAX_YAML_DEPTH = 100

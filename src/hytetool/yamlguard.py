@@ -162,5 +162,5 @@ def _check_scalar(value: str, style: str | None, line: int) -> None:
 
 
 def _too_many() -> str:
-    return (f"expands to more than {MAX_YAML_NODES} values (aliases, *name, repeated inside each other?), "
-            "over hytetool's limit (hytetool.limits); write the values out")
+    return (f"more than {MAX_YAML_NODES} values, over hytetool's limit (hytetool.limits): a document has a few "
+            "thousand, and an alias (*name) counts its values each time it is used; is this one document?")
