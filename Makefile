@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test bench install schema docx-template fixtures corpus corpus-score clean
+.PHONY: demo test bench fuzz install schema docx-template fixtures corpus corpus-score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,14 @@ test: $(TEST_STAMP)
 # minutes on two cores; docs/performance.md). Not part of `make test`: nothing is timed there.
 bench: $(TEST_STAMP)
 	$(BIN)/python bench/run.py
+
+# Hostile and broken inputs as real processes, timed and measured: every case of
+# tests/hostile/generate.py plus 100 byte-flipped PDFs, after 5,000 Hypothesis examples
+# per parser property (docs/robustness.md; minutes).
+# The fast subset runs in `make test` (tests/hostile/test_hostile.py).
+fuzz: $(TEST_STAMP)
+	HYTE_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q tests/hostile/test_parsers_fuzz.py
+	$(BIN)/python tests/hostile/run_matrix.py --flips 100
 
 schema: $(STAMP)
 	$(BIN)/hyte schema

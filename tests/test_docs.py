@@ -49,5 +49,5 @@ def test_help_lists_only_working_commands() -> None:
 
 
 def test_exit_codes_are_documented() -> None:
-    for code in ("| 0 |", "| 1 |", "| 2 |"):
+    for code in ("| 0 |", "| 1 |", "| 2 |", "| 3 |", "| 130 |"):
         assert code in DOCS

@@ -29,6 +29,7 @@ from pathlib import Path
 from hytetool import __version__
 from hytetool.extract.settings import ExtractionSettings
 from hytetool.model import Document
+from hytetool.errors import HyteError
 from hytetool.paths import PACKAGE_DIR
 from hytetool.yamlio import atomic_write_bytes
 
@@ -117,7 +118,7 @@ class ExtractionCache:
         """Store an entry atomically; False when the folder cannot be written (the run goes on)."""
         try:
             atomic_write_bytes(self.path(key), _encode(entry, key))
-        except OSError:
+        except (OSError, HyteError):  # HyteError: atomic_write_bytes's OS error, named
             return False
         return True
 

@@ -4,6 +4,8 @@ Exit codes (also in the README):
   0  everything succeeded
   1  a problem in the input: invalid YAML, a file that could not be extracted
   2  wrong usage: unknown option, missing argument, path that does not exist
+  3  hyte failed unexpectedly (a bug: rerun with -v and report it); see cliguard.py
+ 130 interrupted (Ctrl-C)
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from rich.console import Console
 
 from hytetool import __version__
 from hytetool.cli_support import PROFILE_HELP, init_command, profile_path, safe_console, workspace
+from hytetool.cliguard import GuardedGroup
 from hytetool.errors import HyteError
 
 EXIT_OK = 0
@@ -33,6 +36,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=GuardedGroup,  # no traceback without -v, whatever escapes a command
 )
 out = Console()
 err = Console(stderr=True)
@@ -96,7 +100,8 @@ def schema(
 @app.command()
 def validate(
     paths: Annotated[
-        Optional[list[Path]], typer.Argument(help="YAML files or folders (default data/normalized/).")
+        Optional[list[Path]], typer.Argument(help="YAML files or folders (default data/normalized/).",
+                                             readable=False)  # listed as a problem of that file
     ] = None,
 ) -> None:
     """Check normalized YAML files; every problem as file:line:col: field: message."""
@@ -112,7 +117,8 @@ def validate(
 @app.command()
 def extract(
     paths: Annotated[
-        Optional[list[Path]], typer.Argument(help="Input files or folders (default data/raw/).")
+        Optional[list[Path]], typer.Argument(help="Input files or folders (default data/raw/).",
+                                             readable=False)  # an unreadable file: its own line, the batch goes on
     ] = None,
     output: Annotated[
         Optional[Path], typer.Option("--out", "-o", help="Folder for the normalized YAML (default: data/normalized/).")

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from hytetool.errors import HyteError
+from hytetool.inputs import path_problem
 from hytetool.model import Document
 from hytetool.paths import REGISTRY_NAME
 from hytetool.periods import PeriodError, document_period, parse_period
@@ -37,8 +38,8 @@ def document_files(paths: Iterable[Path]) -> list[Path]:
             files += yaml_files(path)
         elif path.is_file():
             files.append(path)
-        else:
-            raise HyteError(f"{path}: no such file or folder")
+        else:  # missing, a FIFO, a device, a link loop: said as such (inputs.py)
+            raise HyteError(path_problem(path) or f"{path}: not a file or folder hyte can read")
     unique: dict[Path, Path] = {}
     for file in files:  # the same file named twice (folder and file) counts once
         unique.setdefault(file.resolve(), file)

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from hytetool.limits import MAX_MODEL_CELLS, MAX_MODEL_CHARS, MAX_MODEL_LINES, TooLarge
+
 Box = tuple[float, float, float, float]
 
 
@@ -136,6 +138,9 @@ class DocumentModel:
     # Page headers and footers (Word, PDF), kept apart so they never become table cells
     # but metadata can still read a title or sector printed only there.
     furniture: list[str] = field(default_factory=list)
+    # What the reader could read only with a repair (bytes of another encoding, ...):
+    # shown as warnings naming the file, never silently dropped.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -185,10 +190,12 @@ class ModelBuilder:
         self.model = DocumentModel(path, sha256 or sha256_of(data), page_count=page_count)
         self._table: Table | None = None
         self._count = 0  # the last running number given
+        self._lines = self._cells = self._chars = 0  # so far, against limits.MAX_MODEL_*
 
     def paragraph(self, text: str, page: int | None = None, bbox: Box | None = None,
                   marker: str | None = None, no: int | None = None, size: float | None = None) -> None:
         self.end_table()
+        self._count_chars(text)
         label = _label_of(text)
         self.model.blocks.append(Paragraph(text, self._number(no), page, bbox,
                                            marker if marker is not None else list_marker(text), label, size))
@@ -204,7 +211,12 @@ class ModelBuilder:
             self._table = Table()
             self.model.blocks.append(self._table)
         cells = tuple(cells)
+        self._cells += len(cells)
+        if self._cells > MAX_MODEL_CELLS:
+            raise TooLarge(f"more than {MAX_MODEL_CELLS} table cells, over hytetool's limit (hytetool.limits); "
+                           "is this one welfare plan?")
         line = text if text is not None else " ".join(c.text.replace("\n", " ") for c in cells if not c.merged)
+        self._count_chars(line)
         self._table.rows.append(Row(cells, self._number(no), line, page, bbox, header))
 
     def end_table(self) -> None:
@@ -215,9 +227,19 @@ class ModelBuilder:
         """Rows are being added to an open table (a reader's merged row belongs to it)."""
         return self._table is not None
 
+    def _count_chars(self, text: str) -> None:
+        self._chars += len(text)
+        if self._chars > MAX_MODEL_CHARS:
+            raise TooLarge(f"more than {MAX_MODEL_CHARS} characters of text, over hytetool's limit "
+                           "(hytetool.limits); is this one welfare plan?")
+
     def _number(self, no: int | None) -> int:
         """The block's running number: the next one, or the reader's own (a text line's number)."""
         self._count = no if no is not None else self._count + 1
+        self._lines += 1
+        if self._lines > MAX_MODEL_LINES:
+            raise TooLarge(f"more than {MAX_MODEL_LINES} lines, over hytetool's limit (hytetool.limits); "
+                           "is this one welfare plan?")
         return self._count
 
     def build(self) -> DocumentModel:

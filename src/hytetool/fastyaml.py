@@ -19,6 +19,9 @@ from typing import Any
 import yaml as pyyaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from hytetool import yamlguard
+from hytetool.limits import MAX_YAML_NODES
+
 STR_TAG = "tag:yaml.org,2002:str"
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -54,6 +57,8 @@ def load(text: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
+        if "&" in text or len(text) > 2 * MAX_YAML_NODES:  # aliases may expand; or enough text for
+            yamlguard.check_node(node)  # the budget (a value takes two characters at least)
         data = _Builder(loader).build(node)
         while loader.state_generators:  # what PyYAML's construct_document finishes last
             generators, loader.state_generators = loader.state_generators, []

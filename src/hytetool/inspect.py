@@ -36,6 +36,10 @@ class Inspection:
 
 def inspect_pdf(path: Path, page_number: int, out_dir: Path, settings: ExtractionSettings = DEFAULT_SETTINGS,
                 password: str | None = None) -> Inspection:
+    from hytetool.inputs import path_problem
+
+    if (problem := path_problem(path)) is not None:  # a FIFO or a device would block
+        raise InputError(path, problem.removeprefix(f"{path}: "))
     try:
         pdf = pdfplumber.open(path, password=password or "")
     except Exception as exc:

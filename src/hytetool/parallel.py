@@ -12,10 +12,14 @@ lock one of them held, so then workers are spawned (fresh interpreters) instead.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
@@ -23,6 +27,7 @@ from typing import Any, Protocol, TypeVar
 Task = TypeVar("Task")
 Result = TypeVar("Result")
 PageCallback = Callable[[int, int], None]  # (page number, page count)
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>: the signal a process gets when its parent dies
 
 
 class Progress(Protocol):
@@ -43,27 +48,33 @@ def default_jobs() -> int:
 
 
 def run_tasks(func: Callable[[Task, PageCallback | None], Result], tasks: list[Task], names: list[str],
-              jobs: int, progress: Progress | None = None) -> Iterator[Result | BaseException]:
+              jobs: int, progress: Progress | None = None,
+              seconds: float | None = None) -> Iterator[Result | BaseException]:
     """func(task, on_page) for every task, yielded in task order.
 
     `func` must be a top-level function and tasks picklable when jobs > 1. A task whose
     worker died (killed, out of memory) yields the exception instead of a result; the
-    other tasks of the broken pool are run again, each alone.
+    other tasks of the broken pool are run again, each alone. A task running longer
+    than `seconds` is stopped and yields FileTimeout.
     """
     if jobs <= 1 or len(tasks) <= 1:
-        yield from _in_process(func, tasks, names, progress)
+        yield from _in_process(func, tasks, names, progress, seconds)
     else:
-        yield from _in_workers(func, tasks, names, min(jobs, len(tasks)), progress)
+        yield from _in_workers(func, tasks, names, min(jobs, len(tasks)), progress, seconds)
 
 
-def _in_process(func, tasks, names, progress) -> Iterator[Any]:
+def _in_process(func, tasks, names, progress, seconds: float | None = None) -> Iterator[Any]:
     for task, name in zip(tasks, names):
         on_page = (lambda number, total, name=name: progress.page(name, number, total)) if progress else None
         try:
-            yield func(task, on_page)
+            with time_limit(seconds):
+                result = func(task, on_page)
+        except FileTimeout as exc:
+            result = exc
         finally:
             if progress:
                 progress.file_done(name)
+        yield result
 
 
 # ------------------------------------------------------------------ worker side
@@ -74,12 +85,56 @@ _page_queue: Any = None  # set in each worker by _init_worker when the parent sh
 def _init_worker(queue: Any) -> None:
     global _page_queue
     _page_queue = queue
+    die_with_parent()
 
 
-def _run(func: Callable[[Any, PageCallback | None], Any], name: str, task: Any) -> Any:
+def die_with_parent() -> None:
+    """Linux: the kernel kills this worker when the process that started it dies, even
+    by kill -9 (prctl PR_SET_PDEATHSIG), so a killed run leaves no process behind.
+    Elsewhere the pool's own shutdown is all there is."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the call: nobody to wait for
+        os._exit(1)
+
+
+class FileTimeout(BaseException):
+    """A task ran longer than its time limit (limits.MAX_FILE_SECONDS) and was stopped.
+    A BaseException, so that a reader's `except Exception` does not take it for a
+    damaged page: it reaches run_tasks, which yields it as the task's result."""
+
+
+def _run(func: Callable[[Any, PageCallback | None], Any], name: str, task: Any,
+         seconds: float | None = None) -> Any:
     queue = _page_queue
     on_page = (lambda number, total: queue.put((name, number, total))) if queue is not None else None
-    return func(task, on_page)
+    with time_limit(seconds):
+        return func(task, on_page)
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """FileTimeout raised in this thread after `seconds` (a watchdog of SIGALRM); only in
+    the main thread of a process on a system with SIGALRM, else no limit."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise FileTimeout(f"stopped after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 # ------------------------------------------------------------------ parent side
@@ -92,13 +147,13 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def _in_workers(func, tasks, names, jobs: int, progress: Progress | None) -> Iterator[Any]:
+def _in_workers(func, tasks, names, jobs: int, progress: Progress | None, seconds: float | None = None) -> Iterator[Any]:
     context = _context()
     queue = context.Queue() if progress else None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(queue,))
     drain: threading.Thread | None = None
     try:
-        futures: list[Future] = [pool.submit(_run, func, name, task) for task, name in zip(tasks, names)]
+        futures: list[Future] = [pool.submit(_run, func, name, task, seconds) for task, name in zip(tasks, names)]
         if progress is not None:  # threads only after the workers were forked
             drain = threading.Thread(target=_drain, args=(queue, progress), daemon=True)
             drain.start()
@@ -108,8 +163,8 @@ def _in_workers(func, tasks, names, jobs: int, progress: Progress | None) -> Ite
             try:
                 yield future.result()
             except BrokenProcessPool:  # a worker died: every unfinished file of the pool gets this
-                yield _alone(func, task, name)
-            except Exception as exc:  # a result that does not pickle, ...
+                yield _alone(func, task, name, seconds)
+            except (Exception, FileTimeout) as exc:  # a result that does not pickle, a timeout, ...
                 yield exc
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -118,13 +173,15 @@ def _in_workers(func, tasks, names, jobs: int, progress: Progress | None) -> Ite
             drain.join()
 
 
-def _alone(func: Callable[[Any, PageCallback | None], Any], task: Any, name: str) -> Any:
+def _alone(func: Callable[[Any, PageCallback | None], Any], task: Any, name: str,
+           seconds: float | None = None) -> Any:
     """A task of a broken pool, again in a fresh process of its own, so that only the file
     that kills its worker fails. Spawned: the parent now runs threads (see module doc)."""
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as solo:
-            return solo.submit(_run, func, name, task).result()
-    except Exception as exc:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_init_worker, initargs=(None,)) as solo:
+            return solo.submit(_run, func, name, task, seconds).result()
+    except (Exception, FileTimeout) as exc:
         return exc
 
 

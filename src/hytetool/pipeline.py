@@ -13,6 +13,7 @@ import gc
 import traceback as tb
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,12 +26,14 @@ from hytetool.extract.pdf import read_pdf
 from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
 from hytetool.extract.text import read_text
 from hytetool.extract.xlsx import read_xlsx
+from hytetool.inputs import output_names, path_problem, walk
 from hytetool.normalize import Normalized, normalize
 from hytetool.profile import GENERIC, Profile, active
-from hytetool.parallel import PageCallback, Progress, run_tasks
+from hytetool.limits import MAX_FILE_SECONDS, LimitError, TooLarge
+from hytetool.parallel import FileTimeout, PageCallback, Progress, run_tasks
 from hytetool.paths import PROFILE_PATH
 from hytetool.workspace import load_profile
-from hytetool.yamlio import WriteStatus, document_body, write_document
+from hytetool.yamlio import WriteStatus, document_body, new_version_path, write_document
 
 DEFAULT_PROFILE = PROFILE_PATH  # at a workspace's root; workspace.py finds it
 DEFAULT_STRATEGY = DEFAULT_PROFILE  # the profile holds the strategy (the name --strategy had)
@@ -62,22 +65,24 @@ class FileResult:
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
-    """Input files in a stable order; missing paths come back as failed results, and
-    files of a folder that hyte cannot read as skipped ones (listed, never silently
-    dropped; hidden files such as .gitkeep are no documents and are left out)."""
+    """Input files in a stable order; paths that cannot be read (missing, a FIFO, a link
+    loop, unreadable) come back as failed results, one line each (inputs.py), and files
+    of a folder that hyte cannot read as skipped ones (listed, never silently dropped)."""
     files: list[Path] = []
     missing: list[FileResult] = []
     for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            files += [p for p in found if p.suffix.lower() in READERS]
+        problems: list[str] = []
+        if (problem := path_problem(path)) is not None:
+            problems.append(problem)
+        elif path.is_dir():
+            skipped: list[Path] = []
+            found, problems = walk(path, READERS, skipped)
+            files += found
             missing += [FileResult(p, status="skipped", messages=[f"note: {p}: skipped; hyte reads {_supported()}"])
-                        for p in found if p.suffix.lower() not in READERS]
-        elif path.is_file():
-            files.append(path)
+                        for p in sorted(skipped)]
         else:
-            message = f"{path}: no such file or folder"
-            missing.append(FileResult(path, messages=[message], error=message))
+            files.append(path)
+        missing += [FileResult(path, messages=[message], error=message) for message in problems]
     return list(dict.fromkeys(files)), missing
 
 
@@ -85,6 +90,8 @@ def read_source(path: Path, password: str | None = None, settings: ExtractionSet
                 on_page: PageCallback | None = None) -> DocumentModel:
     """The format reader for the file's suffix; `password` opens an encrypted PDF,
     `on_page(number, count)` hears of every PDF page read."""
+    if (problem := path_problem(path)) is not None:  # a FIFO or a device would block or never end
+        raise HyteError(problem)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise InputError(path, f"unsupported file type '{path.suffix}'; hyte reads {_supported()}")
@@ -94,6 +101,8 @@ def read_source(path: Path, password: str | None = None, settings: ExtractionSet
         return reader(path)
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
+    except TooLarge as exc:  # a document-model limit, hit in any reader
+        raise LimitError(path, str(exc)) from None
 
 
 def _supported() -> str:
@@ -113,21 +122,14 @@ def extract_file(path: Path, profile: Profile = GENERIC, password: str | None = 
     be read. A readable file always gives a document, with a warning when no table was
     recognised in it."""
     with active(profile):
-        result = normalize(read_source(path, password, settings, on_page), profile)
+        model = read_source(path, password, settings, on_page)
+        result = normalize(model, profile)
+    result.warnings += [f"warning: {path}: {warning}" for warning in model.warnings]
     document = result.document
     if not document.goals and not document.kpi_tables:
         result.warnings.append(f"warning: {path}: {NOT_RECOGNISED}")
         result.layouts.append("unrecognised")
     return result
-
-
-def output_path(source: Path, out_dir: Path, taken: set[str]) -> Path:
-    """NAME.yaml, or NAME.ext.yaml when two inputs share a name (report.txt, report.pdf)."""
-    name = f"{source.stem}.yaml"
-    if name in taken:
-        name = f"{source.name}.yaml"
-    taken.add(name)
-    return out_dir / name
 
 
 @dataclass
@@ -138,7 +140,7 @@ class Batch:
     force: bool
     profile: Profile
     password: str | None
-    taken: set[str] = field(default_factory=set)  # output names already used in this run
+    names: dict[Path, str] = field(default_factory=dict)  # input -> its YAML name (inputs.output_names)
     settings: ExtractionSettings = DEFAULT_SETTINGS
     profile_bytes: bytes | None = None  # the profile file as read: part of the cache key
     cache: ExtractionCache | None = None
@@ -171,8 +173,9 @@ def extract_job(job: Job, on_page: PageCallback | None = None) -> Extraction:
         except HyteError as exc:
             return Extraction(error=str(exc))
         except Exception as exc:  # a bug or an input we did not foresee: still one line
-            return Extraction(error=f"{job.path}: could not be extracted ({type(exc).__name__}: {exc}); "
-                                    "run with -v for details", traceback=tb.format_exc())
+            return Extraction(error=f"{job.path}: could not be extracted ({type(exc).__name__}); the file may be "
+                                    "damaged: open and save (or export) it again; run with -v for details",
+                              traceback=tb.format_exc())
         body = document_body(normalized.document)  # rendered here: in a worker, in parallel
     return Extraction(CachedExtraction(normalized.document, normalized.layouts, normalized.warnings, body))
 
@@ -200,6 +203,7 @@ def extract_paths(paths: list[Path], out_dir: Path, *, force: bool = False,
                   else None,
                   cache=ExtractionCache(cache_dir) if cache_dir is not None and password is None else None)
     files, results = discover(paths)
+    batch.names = output_names(files)
     if progress is not None:
         progress.start(len(files))
     keys = [_key(path, batch) for path in files]
@@ -210,22 +214,32 @@ def extract_paths(paths: list[Path], out_dir: Path, *, force: bool = False,
             if hit is not None:
                 progress.file_done(path.name)
     jobs_out = run_tasks(extract_job, [Job(p, profile, password, settings) for p in misses],
-                         [p.name for p in misses], jobs, progress)
+                         [p.name for p in misses], jobs, progress, seconds=MAX_FILE_SECONDS)
     try:
         for path, key, hit in zip(files, keys, found):
             if hit is not None:
                 results.append(_write(path, Extraction(hit), batch, cached=True))
                 continue
             extraction = next(jobs_out)
-            if isinstance(extraction, BaseException):  # the worker process died
-                extraction = Extraction(error=f"{path}: could not be extracted ({type(extraction).__name__}: "
-                                              f"{extraction}); run with -v for details")
+            if isinstance(extraction, BaseException):  # the worker died or was stopped
+                extraction = Extraction(error=_failure(path, extraction))
             if extraction.result is not None and batch.cache is not None and key is not None:
                 batch.cache.put(key, extraction.result)
             results.append(_write(path, extraction, batch))
     finally:
         jobs_out.close()  # shuts the worker pool down, also when a write raised
     return results
+
+
+def _failure(path: Path, exc: BaseException) -> str:
+    """The one line for a file whose worker gave no result."""
+    if isinstance(exc, FileTimeout):
+        return (f"{path}: stopped after {MAX_FILE_SECONDS} s (hytetool.limits.MAX_FILE_SECONDS); the file may be "
+                "damaged or far larger than a plan; check it, or extract it alone")
+    if isinstance(exc, BrokenProcessPool):
+        return (f"{path}: the process reading it died (killed, or out of memory); the rest of the batch went on. "
+                "Extract it alone with --jobs 1 to see why")
+    return f"{path}: could not be extracted ({type(exc).__name__}); run with -v for details"
 
 
 def _key(path: Path, batch: Batch) -> str | None:
@@ -249,14 +263,14 @@ def _write(path: Path, extraction: Extraction, batch: Batch, cached: bool = Fals
         return result
     doc = extraction.result.document
     try:
-        written = write_document(doc, output_path(path, batch.out_dir, batch.taken), force=batch.force,
+        written = write_document(doc, batch.out_dir / batch.names[path], force=batch.force,
                                  body=extraction.result.body)
     except HyteError as exc:
         result.error = str(exc)
         result.messages.append(str(exc))
         return result
     except Exception as exc:  # as for reading: one line, the traceback with -v
-        result.error = f"{path}: could not be extracted ({type(exc).__name__}: {exc}); run with -v for details"
+        result.error = f"{path}: could not be written ({type(exc).__name__}); run with -v for details"
         result.messages.append(result.error)
         result.traceback = tb.format_exc()
         return result
@@ -277,7 +291,8 @@ def _write(path: Path, extraction: Extraction, batch: Batch, cached: bool = Fals
         result.messages.append(f"warning: {path}: {len(uncertain)} key-figure row(s) marked uncertain: true, "
                                f"lines {spans}; check their numbers by hand")
     if written.status is WriteStatus.kept_edit:
-        result.messages.append(
-            f"note: {written.path.with_name(written.path.name.replace('.new', ''))} was edited by hand; "
-            f"the new extraction is in {written.path} (use --force to overwrite)")
+        target = batch.out_dir / batch.names[path]
+        also = "" if written.path == new_version_path(target) else f" ({new_version_path(target).name} was edited too)"
+        result.messages.append(f"note: {target} was edited by hand{also}; "
+                               f"the new extraction is in {written.path} (use --force to overwrite)")
     return result

@@ -63,8 +63,9 @@ class Profile:
             data = read_yaml_text(path.read_text(encoding="utf-8")) or {}
         except OSError as exc:
             raise HyteError(f"{path}: cannot read the profile ({exc.strerror or exc})") from None
-        except Exception as exc:  # a YAML syntax error: validate-like one line
-            raise HyteError(f"{path}: not a valid profile ({type(exc).__name__}); check its YAML") from None
+        except Exception as exc:  # a YAML syntax error or a limit (yamlguard): validate-like one line
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise HyteError(f"{path}: not a valid profile ({reason}); check its YAML") from None
         if not isinstance(data, dict):
             raise HyteError(f"{path}: not a valid profile (expected keys such as municipality, sectors)")
         unknown = sorted(set(data) - KNOWN_KEYS)

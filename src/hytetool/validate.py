@@ -22,13 +22,16 @@ from ruamel.yaml.reader import ReaderError
 
 from hytetool.corpus import yaml_files
 from hytetool.model import Document
+from hytetool.inputs import path_problem
 from hytetool.similarity import closest_name
 from hytetool.validate_messages import Loc, message
+from hytetool.yamlguard import YamlFileError, YamlLimitError, read_yaml_file
 from hytetool.yamlio import read_document_data, read_yaml_text
 
 SYNTAX = "(yaml syntax)"
 ROOT = "(document)"
 FILE = "(file)"
+LIMIT = "(limits)"  # beyond a bound of hytetool.limits (yamlguard.py)
 
 # Where the ids of each kind live, as the model's _ids_by_kind counts them.
 ID_LISTS: dict[str, tuple[str, ...]] = {
@@ -104,12 +107,12 @@ def validate_paths(paths: Sequence[Path]) -> ValidationReport:
 def validate_file(path: Path) -> list[Problem]:
     """Problems of one file, including not being there or not being UTF-8 text."""
     name = str(path)
-    if not path.exists():
-        return [Problem(name, 1, 1, FILE, "no such file or folder")]
+    if (problem := path_problem(path)) is not None or path.is_dir():  # a FIFO or a device would block
+        return [Problem(name, 1, 1, FILE, problem.removeprefix(f"{path}: ") if problem else "a folder")]
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return [Problem(name, 1, 1, FILE, f"not UTF-8 text (byte {exc.start}); save it as UTF-8")]
+        text = read_yaml_file(path)
+    except YamlFileError as exc:  # not UTF-8, or over the size limit
+        return [Problem(name, exc.line, exc.column, FILE, exc.reason)]
     except OSError as exc:
         return [Problem(name, 1, 1, FILE, f"cannot be read: {exc.strerror or exc}")]
     return validate_text(text, name)
@@ -123,6 +126,8 @@ def validate_text(text: str, name: str) -> list[Problem]:
         tree = read_yaml_text(text)
     except YAMLError as exc:
         return [_syntax_problem(name, text, exc)]
+    except YamlLimitError as exc:
+        return [Problem(name, exc.line or 1, 1, LIMIT, str(exc).split(": ", 1)[-1] if exc.line else str(exc))]
     try:
         Document.model_validate(tree)
     except ValidationError as exc:

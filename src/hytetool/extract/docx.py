@@ -32,6 +32,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from hytetool.errors import InputError
+from hytetool.limits import MAX_INPUT_BYTES, MAX_TABLE_COLUMNS, LimitError, TooLarge, check_size, check_zip
 from hytetool.docmodel import Cell, DocumentModel, ModelBuilder, Row, plain_cells
 from hytetool.vocabulary import RUNNING_PAGE_NUMBER
 
@@ -58,12 +59,16 @@ ENCRYPTED = "the document is password-protected (encrypted); remove the password
 
 def read_docx(path: Path) -> DocumentModel:
     """Body paragraphs and table rows as Lines; headers and footers as furniture."""
+    check_size(path, path.stat().st_size, MAX_INPUT_BYTES)
     data = path.read_bytes()
+    check_zip(path, data)
     document = _open(path, data)
     builder = ModelBuilder(path, data)
     try:
         _read_body(document.element.body, builder, _HeadingStyles(document))
         builder.model.furniture = _furniture(document)
+    except TooLarge as exc:
+        raise LimitError(path, str(exc)) from None
     except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
         raise InputError(path, _damaged(exc)) from None
     return builder.build()
@@ -101,7 +106,16 @@ def _open(path: Path, data: bytes) -> WordDocument:
 
 
 def _damaged(exc: Exception) -> str:
-    return f"the .docx is damaged ({type(exc).__name__}); open it in Word and save it again"
+    """What is broken, in words (zlib's error class is called just 'error')."""
+    if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
+        what = "its zip archive is broken"
+    elif isinstance(exc, etree.XMLSyntaxError):
+        what = "its XML is broken"
+    elif isinstance(exc, (KeyError, PackageNotFoundError)):
+        what = "a part it refers to is missing"
+    else:
+        what = type(exc).__name__
+    return f"the .docx is damaged ({what}); open it in Word and save it again"
 
 
 # ------------------------------------------------------------------ body
@@ -242,14 +256,26 @@ def _list_marker(paragraph: etree._Element, styles: _HeadingStyles) -> str | Non
 
 def row_cell_list(row: etree._Element, width: int) -> list[Cell]:
     """The row's cells with their spans, merges and shading; empty cells where the row
-    starts or ends beside the grid (w:gridBefore, w:gridAfter, a short row)."""
-    cells = [Cell("") for _ in range(_grid_value(row, "gridBefore"))]
+    starts or ends beside the grid (w:gridBefore, w:gridAfter, a short row).
+
+    Spans and grid offsets are bounded by the table's own grid (w:tblGrid), or by
+    MAX_TABLE_COLUMNS when it declares none: w:gridSpan="2000000000" would otherwise
+    make two billion cells. A row wider than MAX_TABLE_COLUMNS raises TooLarge."""
+    if width > MAX_TABLE_COLUMNS:
+        raise TooLarge(f"a table declares {width} columns, over hytetool's limit of {MAX_TABLE_COLUMNS} "
+                       "(hytetool.limits); check the table in Word")
+    bound = width or MAX_TABLE_COLUMNS
+    cells = [Cell("") for _ in range(min(_grid_value(row, "gridBefore"), bound))]
     for cell in _children(row, {TC}):
         merged = _continues_merge(cell)
-        cells.append(Cell("" if merged else cell_text(cell), col_span=max(_cell_value(cell, "gridSpan", 1), 1),
-                          fill=_fill(cell), merged=merged))
-    cells += [Cell("") for _ in range(_grid_value(row, "gridAfter"))]
-    cells += [Cell("") for _ in range(width - sum(c.col_span for c in cells))]
+        span = min(max(_cell_value(cell, "gridSpan", 1), 1), bound)
+        cells.append(Cell("" if merged else cell_text(cell), col_span=span, fill=_fill(cell), merged=merged))
+    cells += [Cell("") for _ in range(min(_grid_value(row, "gridAfter"), bound))]
+    used = sum(c.col_span for c in cells)
+    if used > MAX_TABLE_COLUMNS:
+        raise TooLarge(f"a table row spans {used} columns, over hytetool's limit of {MAX_TABLE_COLUMNS} "
+                       "(hytetool.limits); check the table in Word")
+    cells += [Cell("") for _ in range(width - used)]
     return cells
 
 

@@ -10,6 +10,8 @@ was wrapped by the writer and is joined to the next; a shorter one ended a parag
 
 from __future__ import annotations
 
+import logging
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,11 +19,17 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from hytetool.errors import InputError
+from hytetool.limits import MAX_INPUT_BYTES, MAX_PDF_PAGES, LimitError, check_size
 from hytetool.docmodel import DocumentModel, ModelBuilder, plain_cells, promote_headings, sha256_of
 from hytetool.extract.pdf_layout import Cell, Row, TextLine, page_layout
 from hytetool.textutil import clean_ws, join_lines
 from hytetool.vocabulary import OBJECTIVES_MARKER
 from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
+
+# pdfminer logs what it repairs in damaged files ("CropBox missing", "Invalid dictionary
+# construct") as bare lines without the file's name; a file it cannot read raises, and
+# that becomes one line naming the file. Its logger is quiet below errors.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # How far into the file a real PDF's "%PDF-" marker may stand (some writers add junk first).
 PDF_MARKER_WINDOW = 1024
@@ -30,18 +38,43 @@ PDF_MARKER_WINDOW = 1024
 def read_pdf(path: Path, settings: ExtractionSettings = DEFAULT_SETTINGS, password: str | None = None,
              on_page: Callable[[int, int], None] | None = None) -> DocumentModel:
     """The PDF's pages as Lines; `on_page(number, count)` is called after each page (progress)."""
+    check_size(path, path.stat().st_size, MAX_INPUT_BYTES)
     data = path.read_bytes()
     if b"%PDF-" not in data[:PDF_MARKER_WINDOW]:
         raise InputError(path, "not a PDF file (no %PDF header); check the file type")
     try:
-        pdf = pdfplumber.open(path, password=password or "")
+        pdf = _open(path, password)
     except Exception as exc:  # pdfminer raises many types for damaged files, wrapped by pdfplumber
         if _password_problem(exc):
             hint = "the password is wrong" if password else "it is encrypted; give the password with --password"
             raise InputError(path, f"cannot open the PDF: {hint}") from None
-        raise InputError(path, f"damaged or truncated PDF ({type(exc).__name__}); export it again") from None
-    with pdf:
-        return _read_pages(path, pdf, sha256_of(data), settings, on_page)
+        raise InputError(path, "damaged or truncated PDF (its structure cannot be parsed); export it again") from None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the libraries' own repair notes, without a file name
+        try:
+            return _read_pages(path, pdf, sha256_of(data), settings, on_page)
+        finally:
+            _close(pdf)
+
+
+def _close(pdf) -> None:  # noqa: ANN001 - pdfplumber.PDF
+    """Close the PDF; pdfplumber's close() walks every page again, which raises on a
+    damaged page tree and would hide the line already said about the file."""
+    try:
+        pdf.close()
+    except Exception:  # noqa: BLE001 - nothing left to read from a damaged file
+        pass
+
+
+def _open(path: Path, password: str | None):  # noqa: ANN202 - pdfplumber.PDF
+    """pdfplumber's PDF; a PDF with only an owner password (printing, copying limits)
+    opens without one, so a wrong --password is tried without before it is refused."""
+    try:
+        return pdfplumber.open(path, password=password or "")
+    except Exception as exc:
+        if not password or not _password_problem(exc):
+            raise
+        return pdfplumber.open(path, password="")
 
 
 def _password_problem(exc: BaseException) -> bool:
@@ -58,19 +91,25 @@ def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings,
     try:
         page_count = len(pdf.pages)
     except Exception as exc:
-        raise InputError(path, f"damaged PDF, its pages cannot be read ({type(exc).__name__})") from None
+        raise InputError(path, "damaged PDF, its list of pages cannot be read; export it again") from None
     if page_count == 0:
         raise InputError(path, "the PDF has no pages")
+    if page_count > MAX_PDF_PAGES:
+        raise LimitError(path, f"the PDF has {page_count} pages, over hytetool's limit of {MAX_PDF_PAGES} "
+                               "(hytetool.limits); split it into the plan and its annexes")
     source = ModelBuilder(path, sha256=sha, page_count=page_count)
     empty: list[int] = []
     pending: list[Row | TextLine] = []  # the last table row waits: the next page may continue it
     carry = None  # an unruled table open at the end of the page before
     for number in range(1, page_count + 1):
-        page = pdf.pages[number - 1]
+        try:
+            page = pdf.pages[number - 1]
+        except Exception as exc:
+            raise InputError(path, f"page {number} is damaged and cannot be read; export the PDF again") from None
         try:
             layout = page_layout(page, number, settings, carry)
         except Exception as exc:
-            raise InputError(path, f"page {number} cannot be read ({type(exc).__name__}); export it again") from None
+            raise InputError(path, f"page {number} is damaged and cannot be read; export the PDF again") from None
         finally:
             page.close()
         if not layout.has_text:

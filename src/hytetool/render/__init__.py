@@ -20,6 +20,7 @@ from hytetool.corpus import covers_year, document_files, duplicate_ids, merged_n
 from hytetool.errors import HyteError
 from hytetool.gcpause import collector_paused
 from hytetool.validate import validate_file
+from hytetool.yamlguard import read_yaml_file
 from hytetool.yamlio import atomic_write_bytes, load_document, read_document_data
 
 FORMATS = ("docx", "md", "pdf")
@@ -48,7 +49,8 @@ def load_inputs(paths: list[Path]) -> list[tuple[Path, Document]]:
         raise RenderError(str(exc)) from None
     if not files:
         raise RenderError(f"no normalized YAML found in {', '.join(map(str, paths))}; run `hyte extract` first")
-    loaded = [(f, read_document_data(f.read_text(encoding="utf-8"))) for f in files]  # each file parsed once
+    texts = {f: _text_of(f) for f in files}
+    loaded = [(f, read_document_data(t) if t is not None else None) for f, t in texts.items()]  # parsed once
     problems = [str(p) for f, doc in loaded if doc is None for p in validate_file(f)]
     if problems:
         raise RenderError("invalid input, nothing rendered:\n" + "\n".join(problems))
@@ -59,6 +61,15 @@ def load_inputs(paths: list[Path]) -> list[tuple[Path, Document]]:
         raise RenderError(f"{other}: document id '{ident}' is also the id of {first}; a document counts once:"
                           " remove the copy or give one of them its own id")
     return documents
+
+
+def _text_of(path: Path) -> str | None:
+    """The file's text, or None when it cannot be read as UTF-8 within the limits
+    (validate_file then names the problem)."""
+    try:
+        return read_yaml_file(path)
+    except (HyteError, OSError):
+        return None
 
 
 def select_year(inputs: list[tuple[Path, Document]], year: int) -> list[Selected]:

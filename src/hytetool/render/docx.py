@@ -13,7 +13,6 @@ from typing import Any
 
 from docx.shared import Cm
 from docxtpl import InlineImage
-from jinja2 import TemplateError
 
 from hytetool.render.docx_access import set_alt_texts, set_language, set_properties
 from hytetool.ziputil import fixed_time_zip
@@ -33,8 +32,10 @@ def render_docx(templates: TemplateSet, context: dict[str, Any], chart_png: byte
     path = templates.path(DOCX_TEMPLATE)
     try:
         template = FastDocxTemplate(str(path))
-    except Exception as exc:
-        raise RenderError(f"{path}: not a Word template ({exc})") from None
+        template.init_docx()  # opens the file now: a damaged .docx is named here, not deep in render
+    except Exception as exc:  # noqa: BLE001 - PackageNotFoundError, BadZipFile, KeyError, XMLSyntaxError, ...
+        raise RenderError(f"{path}: not a Word template ({type(exc).__name__}); open it in Word and save it "
+                          "as .docx again") from None
     data = dict(context)
     data["chart"] = InlineImage(template, io.BytesIO(chart_png), width=CHART_WIDTH)
     data["key_figures"] = [
@@ -43,7 +44,7 @@ def render_docx(templates: TemplateSet, context: dict[str, Any], chart_png: byte
     ]
     try:
         template.render(data, jinja_env=environment(), autoescape=True)
-    except TemplateError as exc:
+    except Exception as exc:  # noqa: BLE001 - a user's template can raise anything (see template_error)
         raise template_error(path, exc) from None
     set_language(template.docx, context["lang"])
     set_properties(template.docx, context)

@@ -83,13 +83,23 @@ def markdown_cell(value: object) -> str:
     return text.replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
 
 
-def template_error(path: Path, exc: Exception) -> RenderError:
-    """'templates/report.md.j2:12: 'goal' is undefined' from any Jinja2 failure."""
+def template_error(path: Path, exc: BaseException) -> RenderError:
+    """'templates/report.md.j2:12: 'goal' is undefined' from any failure of a template:
+    Jinja2's own errors, and what the template's expressions raise (ZeroDivisionError,
+    OverflowError, RecursionError, TypeError, ...), named by their kind. A Word template's
+    line is its line in word/document.xml as docxtpl prepares it."""
     line = getattr(exc, "lineno", None) if isinstance(exc, TemplateSyntaxError) else None
-    if line is None:
+    if line is None and not isinstance(exc, RecursionError):  # its traceback is thousands of frames
         for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-            if frame.filename and Path(frame.filename).name == path.name:
+            if frame.filename and Path(frame.filename).name in (path.name, "<template>"):
                 line = frame.lineno
                 break
-    message = exc.message if isinstance(exc, TemplateError) and exc.message else str(exc)
-    return RenderError(f"{path}:{line or '?'}: {message}")
+    if isinstance(exc, UnicodeDecodeError):
+        return RenderError(f"{path}: not UTF-8 text (byte {exc.start}); save the template as UTF-8")
+    if isinstance(exc, TemplateError):
+        message = exc.message or type(exc).__name__
+    elif isinstance(exc, RecursionError):
+        message = "the template calls itself without end (RecursionError); check its macros and includes"
+    else:
+        message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return RenderError(f"{path}:{line or '?'}: {message.splitlines()[0] if message else message}")
