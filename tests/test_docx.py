@@ -252,9 +252,9 @@ def test_headings_other_templates_use_name_the_same_columns(tmp_path: Path) -> N
          "schedule": "syksy 2023", "indicators": ["Vastausprosentti"], "outcome": "Kysely tehtiin."}]
 
 
-def test_a_column_no_heading_names_is_kept_as_unplaced(tmp_path: Path) -> None:
+def test_a_column_no_heading_names_is_kept_under_the_actions_extra(tmp_path: Path) -> None:
     """Regression: an unknown column was read as a second outcome column, and one of
-    the two cells was lost."""
+    the two cells was lost. Now it is kept with its heading (issue 13 item 1)."""
     path = write_docx(tmp_path / "unknown.docx", "Hyvinvointityön toteuma 2023, hyvinvointitoimiala", [
         ["Tavoite", "Toimenpiteet", "Vastuu", "Budjetti", "Mittarit", "Toteuma"],
         ["Liikkuva kaupunki", "Ulkokuntosalit", "Liikuntapalvelut", "20 000 €", "Kuntosalien määrä",
@@ -262,7 +262,8 @@ def test_a_column_no_heading_names_is_kept_as_unplaced(tmp_path: Path) -> None:
     ], "Strateginen päämäärä: Viisas Kemi")
     doc = extract_file(path, STRATEGY).document
     assert doc.goals[0].actions[0].outcome == "Kaksi valmistui."
-    assert [(u.text, u.reason) for u in doc.unplaced] == [("20 000 €", "cell of a column not recognised: 'Budjetti'")]
+    assert doc.goals[0].actions[0].extra == {"Budjetti": "20 000 €"}
+    assert doc.unplaced == []
 
 
 def test_a_priority_column_first_gives_the_goals_priorities(tmp_path: Path) -> None:

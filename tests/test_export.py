@@ -34,7 +34,7 @@ from hytetool.yamlio import write_document
 EXPECTED_COLUMNS = [
     "source", "record", "sector", "period", "strategic_goal", "objective", "text",
     "responsible", "schedule", "indicators", "outcome", "status", "partners", "resources", "baseline", "target", "sdg", "area", "parent",
-    "values", "id", "page", "lines", "reason",
+    "values", "id", "page", "lines", "reason", "extra",
 ]
 SHA = "0" * 64
 
@@ -140,6 +140,7 @@ ACTION_ROW = {
     "page": 2,
     "lines": "12-20",
     "reason": None,
+    "extra": None,
 }
 KPI_ROW = {
     "source": "003_toteuma.txt",
@@ -166,6 +167,7 @@ KPI_ROW = {
     "page": None,
     "lines": None,
     "reason": None,
+    "extra": None,
 }
 
 
@@ -308,7 +310,7 @@ def test_xlsx(folder: Path, tmp_path: Path) -> None:
     assert header == EXPECTED_COLUMNS
     assert all(c.font.bold for c in ws[1])
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:X9"
+    assert ws.auto_filter.ref == "A1:Y9"
     rows = {r[EXPECTED_COLUMNS.index("id")]: dict(zip(EXPECTED_COLUMNS, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
     action = rows["ymparistosertifiointi"]
     assert action["responsible"] == "Varhaiskasvatuspäällikkö; Johtava rehtori"

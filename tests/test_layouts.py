@@ -72,13 +72,14 @@ def test_a_heading_word_from_a_test_profile_names_a_column(tmp_path: Path) -> No
     path.write_text(TABLE, encoding="utf-8")
     generic = extract_file(path).document
     assert [a.indicators for g in generic.goals for a in g.actions] == [[]]
-    assert [u.text for u in generic.unplaced] == ["Kerhojen määrä"]  # kept, never dropped
+    assert [a.extra for g in generic.goals for a in g.actions] == [  # kept with its heading, never dropped
+        {"Mahdolliset toimenpidemittarit": "Kerhojen määrä"}]
 
     profile_file = tmp_path / "hyte-profile.yaml"
     profile_file.write_text("municipality: Esimerkkilä\nheadings:\n  indicators: [Mahdolliset toimenpidemittarit]\n",
                             encoding="utf-8")
     document = extract_file(path, Profile.load(profile_file)).document
-    assert [a.indicators for g in document.goals for a in g.actions] == [["Kerhojen määrä"]]
+    assert [(a.indicators, a.extra) for g in document.goals for a in g.actions] == [(["Kerhojen määrä"], None)]
     assert document.unplaced == [] and document.municipality == "Esimerkkilä"
 
 
@@ -259,3 +260,37 @@ def test_a_prose_plan_gives_one_action_per_item_with_its_labelled_lines(tmp_path
     ]
     assert all(a.objective == goal.objectives[0].id for a in goal.actions)
     assert doc.unplaced == []
+
+
+def test_a_column_heading_no_vocabulary_knows_takes_its_role_from_its_cells_or_goes_to_extra(tmp_path: Path) -> None:
+    """Issue 13 item 1: 'Ajoitus' over years and seasons is a schedule, 'Tila' over status
+    words a status column, 'Kuka?' over officials the responsible party; 'Budjetti' says
+    nothing clear and its cells stay under each action's extra, with `hyte inspect`
+    telling where every role came from."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Hyvinvointisuunnitelman seuranta 2024", level=0)
+    table = document.add_table(rows=4, cols=6)
+    rows = [["Tavoite", "Toimenpide", "Kuka?", "Ajoitus", "Budjetti", "Tila"],
+            ["Liikunta lisääntyy", "Kuntosalivuorot", "Liikuntakoordinaattori", "syksy 2024", "2 000 €", "Toteutunut"],
+            ["", "Ulkoilureitit", "Tekninen johtaja", "2024–2025", "Ei erillistä", "Kesken"],
+            ["Yksinäisyys vähenee", "Kohtaamispaikka", "Vapaa-aikasihteeri", "jatkuva", "", "Ei toteutunut"]]
+    for row, texts in zip(table.rows, rows):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    path = tmp_path / "tuntemattomat.docx"
+    document.save(path)
+    doc = extract_file(path, Profile()).document
+    actions = [a for g in doc.goals for a in g.actions]
+    assert [(a.text, a.responsible, a.schedule, a.status.value, a.status_derived, a.extra) for a in actions] == [
+        ("Kuntosalivuorot", ["Liikuntakoordinaattori"], "syksy 2024", "done", False, {"Budjetti": "2 000 €"}),
+        ("Ulkoilureitit", ["Tekninen johtaja"], "2024–2025", "in_progress", False, {"Budjetti": "Ei erillistä"}),
+        ("Kohtaamispaikka", ["Vapaa-aikasihteeri"], "jatkuva", "not_done", False, None),
+    ]
+    assert doc.unplaced == []
+    shown = CliRunner().invoke(app, ["inspect", str(path)]).output
+    assert "'Ajoitus' -> schedule: cell content: years and seasons (3 of 3 cells)" in shown
+    assert "'Kuka?' -> responsible: cell content: units and officials (3 of 3 cells)" in shown
+    assert "'Tila' -> status: cell content: status words (3 of 3 cells)" in shown
+    assert "'Budjetti' -> no role: no heading word; its cells go to each record's extra under its heading" in shown

@@ -56,11 +56,13 @@ COLUMNS: tuple[str, ...] = (
     "page",
     "lines",
     "reason",
+    "extra",
 )
 # `--all-years` appends this column: the id an objective or action shares with the same
 # objective or action in other documents and years (hytetool.track; docs/tracking.md).
 SHARED_ID_COLUMN = "shared_id"
 LIST_COLUMNS = frozenset({"responsible", "indicators", "sdg", "partners"})
+OBJECT_COLUMNS = frozenset({"values", "extra"})
 FORMATS = ("jsonl", "csv", "xlsx")
 LIST_SEPARATOR = "; "  # a comma would clash with commas inside Finnish responsible/indicator texts
 
@@ -115,6 +117,7 @@ def iter_records(doc: Document) -> Iterator[Record]:
                 indicators=list(action.indicators), outcome=action.outcome,
                 status=action.status.value if action.status else None, partners=list(action.partners or []),
                 resources=action.resources, baseline=action.baseline, target=action.target,
+                extra=dict(action.extra) if action.extra else None,
                 sdg=list(action.sdg), id=action.id, page=action.page, lines=_lines(action.lines),
             )
         for outcome in goal.outcomes:
@@ -180,10 +183,10 @@ def _document_years(doc: Document) -> range:
 
 
 def _cell(column: str, value: Any) -> Any:
-    """Flatten a value for CSV and xlsx: lists joined, the values object as JSON text."""
+    """Flatten a value for CSV and xlsx: lists joined, the values and extra objects as JSON text."""
     if column in LIST_COLUMNS:
         return LIST_SEPARATOR.join(str(v) for v in value) if value else None
-    if column == "values":
+    if column in OBJECT_COLUMNS:
         return json.dumps(value, ensure_ascii=False) if value is not None else None
     return value
 

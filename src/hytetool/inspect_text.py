@@ -57,7 +57,9 @@ def _columns(header: tuple[str, ...], region) -> list[str]:
         roles = ", ".join(c.value for c in region.columns) or "from the column labels"
         return [f"      columns: {roles}"]
     vocabulary = current()
-    return [f"      column {index}: '{_cut(cell)}' -> {vocabulary.explain(cell)}"
+    return [f"      column {index}: '{_cut(cell)}' -> "
+            + (f"{region.columns[index - 1].value}: {region.inferred[index - 1]}" if index - 1 in region.inferred
+               else vocabulary.explain(cell))
             for index, cell in enumerate(header, start=1)]
 
 

@@ -96,6 +96,9 @@ class Action(Record):
     baseline: str | None = Field(None, description="lähtötaso of the indicator, as printed")
     target: str | None = Field(None, description="tavoitetaso of the indicator, as printed")
     outcome: str | None = Field(None, description="toteuma")
+    extra: dict[str, str] | None = Field(
+        None, description="cells of columns hyte has no role for, by the column's heading (kept, never guessed)"
+    )
     status: Status | None = Field(None, description="how far the action got")
     status_derived: bool = Field(
         False, description="true when status was derived from the outcome text, not set by hand"

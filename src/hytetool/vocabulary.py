@@ -45,7 +45,7 @@ class Column(str, Enum):
     outcome = "outcome"  # toteuma, toteutuminen
     status = "status"  # liikennevalo
     sdg = "sdg"  # SDG
-    other = "other"  # a column no word names: its cells are kept as unplaced, never guessed
+    other = "other"  # a column no word names: its cells go to the record's extra, never guessed
 
 
 # Roles the record builder reads today; a column of another role is kept, cell by cell,
@@ -151,17 +151,21 @@ class Vocabulary:
         if len(plain.split()) <= self.header_cell_max_words and (match := self._header.search(plain)):
             term = self._terms[match.lastgroup or ""]
             return f"{self._roles[match.lastgroup or ''].value}: heading word '{match[0]}' ({term.source})"
-        return "no role: no heading word; its cells are kept as unplaced"
+        return "no role: no heading word; its cells go to each record's extra under its heading"
 
     def header_row(self, cells: tuple[str, ...] | list[str]) -> tuple[Column, ...] | None:
         """The one header-row test (Word, Excel, PDF and tab-separated rows alike): the
         cells name `min_header_columns` columns, or all their filled cells but one (a
-        narrow table: "Toimenpide | Vastuu | Lisätieto"). Returns the roles per cell,
+        narrow table: "Toimenpide | Vastuu | Lisätieto"), or an action and one more column.
+        Returns the roles per cell,
         `other` where a cell names none."""
         labels = tuple(self.cell_label(cell) if cell.strip() else None for cell in cells)
         named = sum(label is not None for label in labels)
         filled = sum(1 for cell in cells if cell.strip())
-        if named >= min(self.min_header_columns, filled) >= 2 or named >= filled - 1 >= 2:
+        # an action column with one more named column heads a table whatever the other
+        # headings say: their roles then come from the cells (normalize/column_roles.py)
+        anchored = Column.action in labels and named >= 2
+        if named >= min(self.min_header_columns, filled) >= 2 or named >= filled - 1 >= 2 or anchored:
             return tuple(label or Column.other for label in labels)
         return None
 

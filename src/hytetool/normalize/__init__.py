@@ -13,6 +13,7 @@ from hytetool.docmodel import DocumentModel, Line
 from hytetool.model import BudgetNote, Document, KpiTable, Source, Unplaced
 from hytetool.normalize.build import Builder
 from hytetool.normalize.cells import Para
+from hytetool.normalize.column_roles import content_roles
 from hytetool.normalize.context import Context, context_above
 from hytetool.normalize.loose import read_loose
 from hytetool.normalize.metadata import read_metadata
@@ -57,6 +58,9 @@ def layout_regions(source: DocumentModel, profile: Profile) -> tuple[list[Line],
     lines = _drop_running_headers(_repair(source.lines))
     regions, captions = find_regions(lines, profile.strategy.goal_named)
     assign_captions(regions, captions)
+    for region in regions:
+        if region.columns and lines[region.start].cells:  # a table with a header row
+            region.columns, region.inferred = content_roles(region.columns, lines[region.start + 1 : region.end])
     return lines, regions, captions
 
 

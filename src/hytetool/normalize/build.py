@@ -112,7 +112,8 @@ class Builder:
         responsible, schedule = (list(row.units), None) if row.units is not None else _responsible(row)
         if row.schedule:  # a column of its own says it whole
             schedule = "; ".join(p.text for p in row.schedule)
-        extras = row.partners + row.resources + row.baseline + row.target + row.status
+        extras = row.partners + row.resources + row.baseline + row.target + row.status + [
+            p for ps in row.extra.values() for p in ps]
         cell_paras = paras + row.responsible + row.schedule + row.indicators + row.outcome + extras
         first = min(p.first for p in cell_paras)
         last = max(p.last for p in cell_paras)
@@ -132,6 +133,7 @@ class Builder:
             baseline=_printed(row.baseline),
             target=_printed(row.target),
             outcome=outcome,
+            extra={h: "\n".join(p.text for p in ps) for h, ps in row.extra.items()} or None,
             status=status,
             status_derived=status is not None and read is None,
             status_derived_from=outcome_fingerprint(outcome) if status is not None and read is None else None,

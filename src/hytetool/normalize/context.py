@@ -124,23 +124,3 @@ def theme_name(text: str) -> str:
         plain = plain[match.end("marker"):].strip()
     return _THEME_NUMBER.sub("", plain).strip()
 
-
-def status_columns(columns: tuple[Column, ...], rows: list[tuple[str, ...]]) -> tuple[Column, ...]:
-    """Columns whose every filled cell is a status word ("Toteutunut", "Kesken", "vihreä")
-    are status columns, whatever their heading ("Arvio", an unnamed column): the role
-    comes from the cells' content where the heading does not say it."""
-    from hytetool.status import read_status
-
-    out = list(columns)
-    for index, column in enumerate(columns):
-        if column not in STATUS_CANDIDATES:
-            continue
-        cells = [row[index] for row in rows if index < len(row) and row[index].strip()]
-        if cells and all(read_status(cell) is not None for cell in cells):
-            out[index] = Column.status
-    return tuple(out)
-
-
-# Roles a column of status words may really have: its heading was an outcome word
-# ("Arvio", "Tilanne"), a traffic light, or none.
-STATUS_CANDIDATES = frozenset({Column.outcome, Column.status, Column.other})

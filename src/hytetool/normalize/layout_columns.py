@@ -15,7 +15,7 @@ from hytetool.docmodel import Line
 from hytetool.normalize.align import group_paragraphs, place_paragraphs
 from hytetool.normalize.cells import Para, item_groups, paragraphs, parse_sdg
 from hytetool.normalize.regions import Region, is_marker_row, same_cells
-from hytetool.normalize.context import row_head, status_columns
+from hytetool.normalize.context import row_head
 from hytetool.normalize.tables import ROW_FIELDS, GoalTable, TableRow
 from hytetool.textutil import clean_ws, join_lines
 from hytetool.vocabulary import OBJECTIVES_MARKER, PRIORITIES_MARKER, READ_ROLES, Column, cell_label, label_of
@@ -168,7 +168,7 @@ def read_tabbed(lines: list[Line], region: Region) -> GoalTable:
     header = lines[0].cells
     table.one_action_per_paragraph = _is_plan(header)
     body = lines if is_marker_row(header) else lines[1:]
-    columns = status_columns(region.columns, [line.cells for line in body if line.cells and not line.spanning])
+    columns = region.columns  # from the header, or the cells' content (column_roles.py)
     sdg_texts: list[str] = []
     theme: str | None = None
     priority: str | None = None  # of the priority column, carried down its merged cell
@@ -227,17 +227,17 @@ def _add_priorities(table: GoalTable, lines: list[Line]) -> None:
 def _cells_by_column(table: GoalTable, line: Line, header: tuple[str, ...] | None,
                      columns: tuple[Column, ...]) -> dict[Column, list[Line]]:
     """A row's cells by the column each stands in. A second cell of one column joins
-    the first; cells of a column no label names are kept as unplaced with that column's
-    heading."""
+    the first; cells of a column that has no role are kept under Column.other as
+    "heading<TAB>text", for the record's extra."""
     cells: dict[Column, list[Line]] = {}
     for index, (column, text) in enumerate(zip(columns, line.cells or ())):
         lines = cell_lines(line, text)
         if not lines:
             continue
-        if column not in READ_ROLES:  # kept with its heading, never dropped nor guessed
-            heading = clean_ws(header[index]) if header and index < len(header) else f"column {index + 1}"
-            what = "not recognised" if column is Column.other else f"not read into records yet ({column.value})"
-            table.unplaced.append((Para(tuple(lines)), f"cell of a column {what}: '{heading}'"))
+        if column not in READ_ROLES:  # kept with its heading under the record's extra, never guessed
+            heading = clean_ws(header[index]) if header and index < len(header) else ""
+            cells.setdefault(Column.other, []).extend(
+                Line(l.no, f"{heading or f'column {index + 1}'}\t{l.text}", l.page, None, l.bbox) for l in lines)
             continue
         cells.setdefault(column, []).extend(lines)
     return cells
@@ -261,6 +261,9 @@ def _row_from_cells(cells: dict[Column, list[Line]], table: GoalTable, has_objec
         return [Para(tuple(cells[col]))] if col in cells else []
 
     row = TableRow(**{name: get(column) for column, name in ROW_FIELDS.items()})
+    for line in cells.get(Column.other, []):  # "heading<TAB>text" of columns without a role
+        heading, _, text = line.text.partition("\t")
+        row.extra.setdefault(heading, []).append(Para((Line(line.no, text, line.page, None, line.bbox),)))
     row.continues_objective = has_objective and not row.objective
     if table.one_action_per_paragraph:
         _plan_cells(row, cells, table.rows[-1] if table.rows else None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hytetool.docmodel import Line
 from hytetool.textutil import clean_ws
@@ -40,6 +40,7 @@ class Region:
     caption: Caption | None = None
     confidence: float = 1.0  # the strategy's confidence in its reading (hyte inspect shows it)
     reason: str = ""  # why the strategy offered it
+    inferred: dict[int, str] = field(default_factory=dict)  # column index -> why its role came from content
 
     @property
     def kind(self) -> str:

@@ -34,6 +34,7 @@ class TableRow:
     priority: str | None = None  # its priority column's text: the goal where nothing else names one
     status: list[Para] = field(default_factory=list)  # a status or traffic-light column's word
     status_fill: str | None = None  # the fill colour of the status column's cell (RRGGBB)
+    extra: dict[str, list[Para]] = field(default_factory=dict)  # heading -> cells of a column without a role
 
 
 # The TableRow field each column role fills (one map for column tables and cards).
