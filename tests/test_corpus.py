@@ -43,7 +43,7 @@ BARS: dict[str, tuple[float, float, float]] = {
     "g_sjoby_valfard.pdf": (1.00, 1.00, 1.00),
     "h_kivikumpu_kpi.xlsx": (1.00, 0.97, 0.97),
     "h_kivikumpu_kpi.pdf": (0.85, 1.00, 0.75),
-    "i_louhela_unruled.pdf": (1.00, 0.85, 0.72),
+    "i_louhela_unruled.pdf": (1.00, 1.00, 0.83),
     "j_ylavaara_blank_rows.docx": (1.00, 0.90, 0.91),
     "k_koskimaa_sheet.xlsx": (1.00, 1.00, 1.00),
     "k_koskimaa_sheet.pdf": (1.00, 0.86, 0.88),

@@ -63,6 +63,9 @@ def context_above(lines: list[Line], start: int, floor: int, skip: set[int]) -> 
             break
         if context.objective is None and (sentence := objective_sentence(line)) is not None:
             context.objective, context.objective_index = sentence, index
+        elif (theme := labelled_theme(line.text)) is not None:  # "Painopiste: Terveelliset elämäntavat"
+            context.heading, context.theme = index, theme
+            break
         elif plain_line is None:
             plain_line = index
     if context.theme is None and plain_line is not None and _looks_like_heading(lines[plain_line].text):
@@ -93,6 +96,14 @@ def row_head(line: Line) -> Para | str | None:
     if line.spanning or (line.cells and clean_ws(line.cells[0]) == text and _labelled_theme(text)):
         return theme_name(text) or None
     return None
+
+
+def labelled_theme(text: str) -> str | None:
+    """'Painopiste: Terveelliset elämäntavat', 'Teema 2: Osallisuus' -> the theme's name."""
+    match = _LABELLED.match(clean_ws(text))
+    if match is None or label_of(_LABEL_NUMBER.sub("", match["label"]).strip()) is not Column.priority:
+        return None
+    return clean_ws(match["text"]) or None
 
 
 def _labelled_theme(text: str) -> bool:

@@ -91,11 +91,19 @@ def continues_table(scan: Scan, region: Region, index: int) -> bool:
     if scan.caption_since(region, index) or scan.heading_since(region.start, index):
         return False
     line, stopped = scan.lines[index], bool(scan.stops and scan.stops[-1] > region.start)
+    if same_cells(scan.lines[region.start].cells, line.cells) and _theme_between(scan.lines, region.start, index):
+        return False  # "Painopiste: Turvallinen arki" above a repeated header: the next theme's table
     if same_cells(scan.lines[region.start].cells, line.cells) or (is_marker_row(line.cells) and not stopped):
         if stopped:
             scan.stops.pop()
         return True
     return False
+
+
+def _theme_between(lines: list[Line], start: int, index: int) -> bool:
+    from hytetool.normalize.context import labelled_theme
+
+    return any(not line.cells and labelled_theme(line.text) for line in lines[start + 1 : index])
 
 
 def _leaves_table(line: Line, scan: Scan) -> bool:
