@@ -149,14 +149,29 @@ def _running_header_lines(lines: list[list[dict]], height: float, settings: Extr
     return count
 
 
+# A page number set apart at the end of a margin line ("Louhelan kunta / työryhmä      1"):
+# this many times the font size between it and the words before it.
+PAGE_NUMBER_GAP = 3.0
+
+
+def _ends_with_page_number(line: list[dict]) -> bool:
+    """A running footer or header: text, a wide gap, then the page number."""
+    if len(line) < 2:
+        return False
+    last, before = line[-1], line[-2]
+    gap = last["x0"] - before["x1"]
+    return bool(RUNNING_PAGE_NUMBER.match(last["text"])) and gap > PAGE_NUMBER_GAP * (last["bottom"] - last["top"])
+
+
 def _drop_furniture(lines: list[list[dict]], height: float, settings: ExtractionSettings,
                     furniture: list[str]) -> list[list[dict]]:
-    """Page numbers in the top or bottom margin are read for metadata, not as text."""
+    """Page numbers in the top or bottom margin, alone or after a running title, are read
+    for metadata, not as text."""
     margin = settings.margin_share * height
     kept = []
     for line in lines:
         in_margin = line[0]["top"] < margin or line[0]["bottom"] > height - margin
-        if in_margin and RUNNING_PAGE_NUMBER.match(clean_ws(line_text(line))):
+        if in_margin and (RUNNING_PAGE_NUMBER.match(clean_ws(line_text(line))) or _ends_with_page_number(line)):
             furniture.append(line_text(line))
         else:
             kept.append(line)

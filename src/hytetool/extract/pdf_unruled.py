@@ -143,7 +143,9 @@ def _join_continuations(groups: list[list[list[dict]]], grid: Grid, settings: Ex
 
 def _header_continues(line: list[dict], previous: list[dict], header: list[list[dict]]) -> bool:
     close = line[0]["top"] - previous[0]["bottom"] < 0.6 * _height(line)
-    return close and clean_ws(line_text(line))[:1].islower()
+    text = clean_ws(line_text(line))
+    # "toteuttamisesta?" or the year of "Tavoitetaso" / "2025" wrapped under its heading
+    return close and (text[:1].islower() or all(w["text"].isdigit() for w in line))
 
 
 def _height(line: list[dict]) -> float:
