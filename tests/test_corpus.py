@@ -44,7 +44,7 @@ BARS: dict[str, tuple[float, float, float]] = {
     "h_kivikumpu_kpi.xlsx": (1.00, 0.97, 0.97),
     "h_kivikumpu_kpi.pdf": (0.85, 1.00, 0.85),
     "i_louhela_unruled.pdf": (1.00, 1.00, 1.00),
-    "j_ylavaara_blank_rows.docx": (1.00, 0.90, 0.91),
+    "j_ylavaara_blank_rows.docx": (1.00, 1.00, 1.00),
     "k_koskimaa_sheet.xlsx": (1.00, 1.00, 1.00),
     "k_koskimaa_sheet.pdf": (1.00, 0.86, 0.88),
     "l_peltosalmi_unruled.pdf": (1.00, 0.80, 0.82),

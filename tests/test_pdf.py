@@ -29,14 +29,16 @@ CASES = {
     "interim_2022_turned.pdf": ("004", 0.93), "plan_2026_spaced.pdf": ("002", 0.93),
     # The source YAML lists one responsible cell of 004 as "…(Pointti", "Visit Kemi",
     # "elinvoimatoimiala)" (the text export itemises it at line ends); the Word and Excel
-    # cells, typeset from that list with commas, keep the parenthesis whole (0.999).
-    "report_2023_excel.xlsx": ("003", 1.0), "interim_2022_excel.xlsx": ("004", 0.999),
+    # cells, typeset from that list with commas, keep the parenthesis whole. And one
+    # action under a continued objective has a blank indicator cell where the row above
+    # has one: a table cell tells "written once for the group", so it is carried (0.998).
+    "report_2023_excel.xlsx": ("003", 1.0), "interim_2022_excel.xlsx": ("004", 0.998),
     "report_2023_excel.pdf": ("003", 0.93),
     # Excel's print without gridlines, rows fitted to their text and bottom-aligned, the
     # merged objective cells set to the top: their lines interleave with the rows'
     # lines, and objectives spanning several rows come apart (measured 0.861 / 0.973).
     "interim_2022_excel.pdf": ("004", 0.85),
-    "plan_2026.docx": ("002", 1.0), "report_2023.docx": ("003", 1.0), "interim_2022.docx": ("004", 0.999),
+    "plan_2026.docx": ("002", 1.0), "report_2023.docx": ("003", 1.0), "interim_2022.docx": ("004", 0.998),
     "annual_2023.docx": ("000", 1.0),
 }
 

@@ -195,6 +195,7 @@ def read_tabbed(lines: list[Line], region: Region) -> GoalTable:
                 _under_heads(row, theme, objective)
                 table.rows.append(row)
     table.sdg = parse_sdg(sdg_texts)
+    _carry_shared(table.rows)
     return table
 
 
@@ -204,6 +205,29 @@ def _status_fill(line: Line, columns: tuple[Column, ...]) -> str | None:
         return None
     index = columns.index(Column.status)
     return line.fills[index] if index < len(line.fills) else None
+
+
+# Cells an objective's rows share: a merged or blank cell under the objective's first row
+# means the same indicator, baseline and target for the actions below it.
+SHARED_FIELDS = ("indicators", "baseline", "target")
+
+
+def _carry_shared(rows: list[TableRow]) -> None:
+    """Rows that continue the objective above (its cell merged or blank) take the first
+    row's indicators, baseline and target when none of them prints its own: the cell was
+    merged, or written once for the group. Where some continuation row has its own value,
+    a blank one means none and stays blank."""
+    groups: list[list[TableRow]] = []
+    for row in rows:
+        if row.continues_objective and groups:
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    for first, *rest in groups:
+        for name in SHARED_FIELDS:
+            if rest and getattr(first, name) and not any(getattr(row, name) for row in rest):
+                for row in rest:
+                    setattr(row, name, list(getattr(first, name)))
 
 
 def _under_heads(row: TableRow, theme: str | None, objective: Para | None) -> None:
