@@ -38,7 +38,7 @@ BARS: dict[str, tuple[float, float, float]] = {
     "e_rantala_cell_lists.docx": (1.00, 1.00, 1.00),
     "e_rantala_cell_lists.pdf": (1.00, 1.00, 1.00),
     "f_vaaranniemi_lights.xlsx": (1.00, 1.00, 1.00),
-    "f_vaaranniemi_lights.pdf": (1.00, 0.86, 0.88),
+    "f_vaaranniemi_lights.pdf": (1.00, 1.00, 1.00),
     "g_sjoby_valfard.docx": (1.00, 1.00, 1.00),
     "g_sjoby_valfard.pdf": (1.00, 1.00, 1.00),
     "h_kivikumpu_kpi.xlsx": (1.00, 0.97, 0.97),

@@ -319,3 +319,17 @@ def test_inspect_rejects_a_page_that_does_not_exist(tmp_path: Path) -> None:
     result = run_inspect(tmp_path, "plan_2026.pdf", "--page", "99")
     assert result.exit_code == 1, result.output
     assert "has pages 1-4; --page 99 is not one of them" in result.output
+
+
+def test_cell_shading_is_read_as_a_colour_for_traffic_lights() -> None:
+    """Issue 13 item 7: a ruled cell's fill (grey, RGB or CMYK in the PDF) reaches the
+    model as RRGGBB; white is no fill; the smallest rectangle under the cell wins."""
+    from hytetool.extract.pdf_cells import _rgb, fill_of
+
+    assert [_rgb(c) for c in [(0.0, 0.69, 0.31), (1.0, 0.75, 0.0), [0.5], (0, 0, 1, 0), (1, 1, 1), "x"]] == [
+        "00B04F", "FFBF00", "808080", "FFFF00", None, None]
+    table_background = ((0, 0, 100, 100), "D9D9D9")
+    light = ((80, 10, 100, 20), "00B050")
+    assert fill_of((80, 10, 100, 20), [table_background, light]) == "00B050"
+    assert fill_of((0, 10, 20, 20), [table_background, light]) == "D9D9D9"
+    assert fill_of((0, 200, 20, 220), [table_background, light]) is None

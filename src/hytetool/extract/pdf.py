@@ -20,7 +20,8 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from hytetool.errors import InputError
 from hytetool.limits import MAX_INPUT_BYTES, MAX_PDF_PAGES, LimitError, check_size
-from hytetool.docmodel import DocumentModel, ModelBuilder, plain_cells, promote_headings, sha256_of
+from hytetool.docmodel import Cell as ModelCell
+from hytetool.docmodel import DocumentModel, ModelBuilder, promote_headings, sha256_of
 from hytetool.extract.pdf_layout import Cell, Row, TextLine, page_layout
 from hytetool.textutil import clean_ws, join_lines
 from hytetool.vocabulary import OBJECTIVES_MARKER
@@ -174,7 +175,7 @@ def _join_cells(a: Cell, b: Cell) -> Cell:
     if not a.text:
         return b
     text = join_lines([a.text, b.text]) if a.soft_end else a.text + "\n" + b.text
-    return Cell(text, b.soft_end, a.bbox)
+    return Cell(text, b.soft_end, a.bbox, a.fill or b.fill)
 
 
 def _emit(source: ModelBuilder, items: list[Row | TextLine]) -> None:
@@ -183,5 +184,5 @@ def _emit(source: ModelBuilder, items: list[Row | TextLine]) -> None:
             source.paragraph(item.text, item.page, item.bbox, size=item.size)
         else:
             cells = tuple(cell.text for cell in item.cells)
-            source.row(plain_cells(cells), " ".join(c.replace("\n", " ") for c in cells), item.page, item.bbox,
-                       header=item.header)
+            source.row(tuple(ModelCell(cell.text, fill=cell.fill) for cell in item.cells),
+                       " ".join(c.replace("\n", " ") for c in cells), item.page, item.bbox, header=item.header)

@@ -23,6 +23,7 @@ class Cell:
     text: str
     soft_end: bool = False  # the cell's last line filled its width: text may go on
     bbox: Box | None = None
+    fill: str | None = None  # the shading under the cell as RRGGBB (a traffic light by colour)
 
 
 @dataclass
@@ -153,3 +154,44 @@ def _space(words: list[dict]) -> float:
     if gaps:
         return gaps[len(gaps) // 2]
     return SPACE_SHARE * (words[0]["bottom"] - words[0]["top"])
+
+
+# ------------------------------------------------------------------ cell shading
+
+# White and near-white fills are the page, not shading.
+WHITE_LEVEL = 0.95
+
+
+def filled_rects(page) -> list[tuple[Box, str]]:  # noqa: ANN001 - a pdfplumber page
+    """The page's filled rectangles and their colours (RRGGBB), white left out."""
+    out = []
+    for rect in page.rects:
+        colour = _rgb(rect.get("non_stroking_color")) if rect.get("fill") else None
+        if colour is not None:
+            out.append(((rect["x0"], rect["top"], rect["x1"], rect["bottom"]), colour))
+    return out
+
+
+def fill_of(box: Box, fills: list[tuple[Box, str]]) -> str | None:
+    """The colour of the smallest filled rectangle under the cell's centre."""
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    under = [(r, c) for r, c in fills if r[0] <= x <= r[2] and r[1] <= y <= r[3]]
+    return min(under, key=lambda f: (f[0][2] - f[0][0]) * (f[0][3] - f[0][1]))[1] if under else None
+
+
+def _rgb(colour) -> str | None:  # noqa: ANN001 - pdfminer gives a tuple of 1, 3 or 4 floats
+    """A PDF fill colour (grey, RGB or CMYK) as RRGGBB; None for white or unknown."""
+    if not isinstance(colour, (tuple, list)) or not all(isinstance(v, (int, float)) for v in colour):
+        return None
+    if len(colour) == 1:
+        red = green = blue = colour[0]
+    elif len(colour) == 3:
+        red, green, blue = colour
+    elif len(colour) == 4:
+        c, m, y, k = colour
+        red, green, blue = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
+    else:
+        return None
+    if min(red, green, blue) >= WHITE_LEVEL:
+        return None
+    return "".join(f"{round(max(0.0, min(1.0, v)) * 255):02X}" for v in (red, green, blue))

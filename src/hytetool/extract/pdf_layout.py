@@ -9,7 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from hytetool.extract.pdf_cells import Box, Cell, Row, TextLine, box_of, cell_text, group_lines, line_text
+from hytetool.extract.pdf_cells import (Box, Cell, Row, TextLine, box_of, cell_text, fill_of, filled_rects, group_lines,
+                                        line_text)
 from hytetool.extract.pdf_chars import deduped_page
 from hytetool.extract.pdf_turn import page_turn, turned_page
 from hytetool.extract.pdf_unruled import Grid, continues_table, find_header, grid_rows, unruled_rows
@@ -59,7 +60,8 @@ class WordIndex:
         return [self.words[i] for i in picked]
 
 
-def _ruled_rows(table, words: list[dict], number: int, settings: ExtractionSettings) -> list[Row]:
+def _ruled_rows(table, words: list[dict], number: int, settings: ExtractionSettings,
+                fills: list[tuple[Box, str]] = ()) -> list[Row]:
     rows = []
     index_of_words = WordIndex(words)
     for index, row in enumerate(table.rows):
@@ -69,7 +71,9 @@ def _ruled_rows(table, words: list[dict], number: int, settings: ExtractionSetti
                 cells.append(Cell(""))
                 continue
             inside = index_of_words.inside(box)
-            cells.append(cell_text(inside, box[2], box[0], settings))
+            cell = cell_text(inside, box[2], box[0], settings)
+            cell.fill = fill_of(box, fills)
+            cells.append(cell)
         header = index == 0 and header_row([c.text for c in cells]) is not None
         rows.append(Row(cells, number, row.bbox[1], header))
     return rows
@@ -106,9 +110,10 @@ def _page_layout(page, number: int, settings: ExtractionSettings, carry: Grid | 
     words = page_words(page, settings)
     tables = [t for t in page.find_tables(settings.resolve()) if len(t.cells) >= settings.min_ruled_cells]
     rows: list[Row] = []
+    fills = filled_rects(page) if tables else []
     for table in tables:
         layout.ruled.append(table.bbox)
-        rows += _ruled_rows(table, words, number, settings)
+        rows += _ruled_rows(table, words, number, settings, fills)
     free = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
     lines = group_lines(free, settings)
     lines = _drop_furniture(lines, page.height, settings, layout.furniture)
