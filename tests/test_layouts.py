@@ -294,3 +294,70 @@ def test_a_column_heading_no_vocabulary_knows_takes_its_role_from_its_cells_or_g
     assert "'Kuka?' -> responsible: cell content: units and officials (3 of 3 cells)" in shown
     assert "'Tila' -> status: cell content: status words (3 of 3 cells)" in shown
     assert "'Budjetti' -> no role: no heading word; its cells go to each record's extra under its heading" in shown
+
+
+def _word_table(tmp_path: Path, name: str, rows: list[list[str]], heading: str | None = None) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Hyvinvointisuunnitelman seuranta 2024", level=0)
+    if heading:
+        document.add_heading(heading, level=1)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, texts in zip(table.rows, rows):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    path = tmp_path / name
+    document.save(path)
+    return path
+
+
+def test_a_body_row_with_heading_words_inside_a_table_is_a_row_not_a_new_header(tmp_path: Path) -> None:
+    """Review finding: "Toimenpiteet jatkuvat | Vastuu nuorisopalveluilla" in a body row
+    named an action and a responsible column and was taken for a header, losing the row."""
+    path = _word_table(tmp_path, "ankkuri.docx", [
+        ["Tavoite", "Toimenpide", "Vastuutaho", "Tilanne"],
+        ["Liikunta lisääntyy", "Liikuntakerhot kouluille", "Liikuntapalvelut", "Kerhoja 12"],
+        ["Osallisuus kasvaa", "Toimenpiteet jatkuvat", "Vastuu nuorisopalveluilla", "Kesken"],
+    ])
+    doc = extract_file(path, Profile()).document
+    assert [a.text for g in doc.goals for a in g.actions] == ["Liikuntakerhot kouluille", "Toimenpiteet jatkuvat"]
+
+
+def test_an_objective_cell_that_starts_with_its_label_is_a_data_row(tmp_path: Path) -> None:
+    """Review finding: a row whose objective cell reads "Tavoite 1: …" beside filled cells
+    was read as a heading row and the whole table was lost."""
+    path = _word_table(tmp_path, "tavoite1.docx", [
+        ["Tavoite", "Toimenpide", "Vastuutaho", "Aikataulu"],
+        ["Tavoite 1: Lasten liikunta lisääntyy", "Liikuntakerhot kouluille", "Liikuntapalvelut", "2025"],
+    ])
+    doc = extract_file(path, Profile()).document
+    assert [(a.text, a.schedule) for g in doc.goals for a in g.actions] == [("Liikuntakerhot kouluille", "2025")]
+
+
+def test_a_status_cell_that_says_more_than_its_word_is_read_and_kept(tmp_path: Path) -> None:
+    path = _word_table(tmp_path, "valo.docx", [
+        ["Tavoite", "Toimenpide", "Vastuutaho", "Liikennevalo"],
+        ["Liikunta lisääntyy", "Liikuntakerhot kouluille", "Liikuntapalvelut", "Vihreä – tavoite saavutettu"],
+    ])
+    [action] = [a for g in extract_file(path, Profile()).document.goals for a in g.actions]
+    assert (action.status.value, action.status_derived, action.extra) == (
+        "done", False, {"status": "Vihreä – tavoite saavutettu"})
+
+
+def test_excel_rows_under_a_merged_objective_with_only_their_action_stay_table_rows(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in [["Tavoite", "Toimenpide", "Vastuutaho"], ["Liikunta lisääntyy", "Liikuntakerhot", "Liikuntapalvelut"],
+                [None, "Liikuntaneuvonta aikuisille", None], [None, "Ulkoilureitit kuntoon", None]]:
+        sheet.append(row)
+    sheet.merge_cells("A2:A4")
+    path = tmp_path / "yhdistetty.xlsx"
+    book.save(path)
+    doc = extract_file(path, Profile()).document
+    assert [(a.text, a.objective) for g in doc.goals for a in g.actions] == [
+        ("Liikuntakerhot", "liikunta-lisaantyy"), ("Liikuntaneuvonta aikuisille", "liikunta-lisaantyy"),
+        ("Ulkoilureitit kuntoon", "liikunta-lisaantyy")]
+    assert doc.unplaced == []

@@ -167,7 +167,9 @@ class DocumentModel:
 
 
 # A list item's marker at the start of a paragraph: "-", "•", "1.", "1)", "a)".
-LIST_MARKER = re.compile(r"^\s*(?P<marker>[-\u2013\u2022*\u25aa\u25cf]|\d{1,2}[.)]|[a-zåäö]\))\s+\S")
+# Bullets include Word's Symbol-font ones that a PDF keeps in the private-use area.
+LIST_MARKER = re.compile(r"^\s*(?P<marker>[-\u2013\u2022*\u25aa\u25cf\u25e6\u25cb\u27a2\u2713\uf0b7\uf0a7\uf076\uf0d8]"
+                         r"|\d{1,2}[.)]|[a-zåäö]\))\s+\S")
 # A labelled line: a short label, a colon, the value ("Vastuu: Kanslia").
 LABELLED = re.compile(r"^\s*(?P<label>[A-ZÅÄÖa-zåäö][\wåäö /-]{1,40}?)\s*:\s+\S")
 

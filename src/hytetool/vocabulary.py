@@ -132,7 +132,7 @@ class Vocabulary:
         """The column a header cell names: an exact label, else the first heading word of
         a short cell (Word headers are longer than the lone labels of text exports)."""
         plain = clean_ws(cell)
-        if _SENTENCE_BREAK.search(plain):  # "Toteutunut. Kohtaamispaikka avattiin.": prose, not a heading
+        if _SENTENCE_BREAK.search(re.sub(r"\([^)]*\)", "", plain)):  # "Toteutunut. Kohtaamispaikka avattiin.": prose, not a heading
             return None
         if (label := self.label_of(cell)) is not None:
             return label
@@ -153,10 +153,11 @@ class Vocabulary:
             return f"{self._roles[match.lastgroup or ''].value}: heading word '{match[0]}' ({term.source})"
         return "no role: no heading word; its cells go to each record's extra under its heading"
 
-    def header_row(self, cells: tuple[str, ...] | list[str]) -> tuple[Column, ...] | None:
+    def header_row(self, cells: tuple[str, ...] | list[str], opens_table: bool = False) -> tuple[Column, ...] | None:
         """The one header-row test (Word, Excel, PDF and tab-separated rows alike): the
         cells name `min_header_columns` columns, or all their filled cells but one (a
-        narrow table: "Toimenpide | Vastuu | Lisätieto"), or an action and one more column.
+        narrow table: "Toimenpide | Vastuu | Lisätieto"), or, where a table opens (after
+        prose, a heading or nothing), an action and one more column.
         Returns the roles per cell,
         `other` where a cell names none."""
         labels = tuple(self.cell_label(cell) if cell.strip() else None for cell in cells)
@@ -164,7 +165,7 @@ class Vocabulary:
         filled = sum(1 for cell in cells if cell.strip())
         # an action column with one more named column heads a table whatever the other
         # headings say: their roles then come from the cells (normalize/column_roles.py)
-        anchored = Column.action in labels and named >= 2
+        anchored = opens_table and Column.action in labels and named >= 2
         if named >= min(self.min_header_columns, filled) >= 2 or named >= filled - 1 >= 2 or anchored:
             return tuple(label or Column.other for label in labels)
         return None
@@ -179,7 +180,7 @@ class Vocabulary:
 
 
 # A sentence ends inside the cell and another begins: a heading cell never does that.
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+\w")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÅÄÖ0-9]")
 
 
 def _label_regex(term: Term) -> str:
@@ -234,8 +235,8 @@ def cell_label(cell: str) -> Column | None:
     return current().cell_label(cell)
 
 
-def header_row(cells: tuple[str, ...] | list[str]) -> tuple[Column, ...] | None:
-    return current().header_row(cells)
+def header_row(cells: tuple[str, ...] | list[str], opens_table: bool = False) -> tuple[Column, ...] | None:
+    return current().header_row(cells, opens_table)
 
 
 def header_line(text: str) -> tuple[Column, ...] | None:

@@ -74,7 +74,7 @@ def _ruled_rows(table, words: list[dict], number: int, settings: ExtractionSetti
             cell = cell_text(inside, box[2], box[0], settings)
             cell.fill = fill_of(box, fills)
             cells.append(cell)
-        header = index == 0 and header_row([c.text for c in cells]) is not None
+        header = index == 0 and header_row([c.text for c in cells], opens_table=True) is not None
         rows.append(Row(cells, number, row.bbox[1], header))
     return rows
 

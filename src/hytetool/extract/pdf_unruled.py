@@ -67,7 +67,7 @@ def find_header(lines: list[list[dict]]) -> int | None:
             continue
         # a one-line header ("Tavoite Toimenpiteet Vastuu"), or one whose every gap-separated
         # cell names a column ("Toimet | Vastuutaho | Ajankohta", the objective in rows of its own)
-        if header_line(text) is not None or header_row([" ".join(w["text"] for w in c) for c in cells]) is not None:
+        if header_line(text) is not None or header_row([" ".join(w["text"] for w in c) for c in cells], opens_table=True) is not None:
             return index
         if _is_kpi_header(text):
             return index
@@ -134,7 +134,7 @@ def _join_continuations(groups: list[list[list[dict]]], grid: Grid, settings: Ex
     for group in groups:
         firsts = [next(w for w in (w for line in group for w in line) if _column_of(w, grid, settings) == column)
                   for column in sorted(set().union(*_columns_used(group, grid, settings)))]
-        if out and firsts and all(w["text"][:1].islower() or w["text"][:1] in "(–-" for w in firsts):
+        if out and firsts and all(w["text"][:1].islower() or w["text"][:1] == "(" for w in firsts):
             out[-1] = out[-1] + group
         else:
             out.append(group)

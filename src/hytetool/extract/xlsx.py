@@ -90,6 +90,9 @@ def read_xlsx(path: Path) -> DocumentModel:
             filled = [c for c in cells if c]
             if len(filled) == 1 and builder.in_table and (span := _span(spans, number, cells, sheet.min_column)) > 1:
                 builder.row(_spanning_cells(cells, span), text=filled[0])  # "Teema 1: …" merged across
+            elif len(filled) == 1 and builder.in_table and not cells[0]:
+                # only a later column filled (the action under a merged objective): a row
+                builder.row(tuple(Cell(text, fill=fill) for text, fill in zip(cells, fills)), text=filled[0])
             elif len(filled) <= 1:  # a caption or a note
                 builder.paragraph(filled[0] if filled else "")
             else:

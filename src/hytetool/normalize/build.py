@@ -133,7 +133,7 @@ class Builder:
             baseline=_printed(row.baseline),
             target=_printed(row.target),
             outcome=outcome,
-            extra={h: "\n".join(p.text for p in ps) for h, ps in row.extra.items()} or None,
+            extra=_extra(row),
             status=status,
             status_derived=status is not None and read is None,
             status_derived_from=outcome_fingerprint(outcome) if status is not None and read is None else None,
@@ -158,7 +158,17 @@ def _read_status(row: TableRow, outcome: str | None) -> Status | None:
     """The status the document states: a status column's word, its traffic-light colour,
     or the status word an outcome opens with ("Toteutunut. …")."""
     words = " ".join(p.text for p in row.status)
-    return read_status(words) or fill_status(row.status_fill) or leading_status(outcome)
+    return read_status(words) or leading_status(words) or fill_status(row.status_fill) or leading_status(outcome)
+
+
+def _extra(row: TableRow) -> dict[str, str] | None:
+    """Cells of columns without a role by heading, and a status cell that says more than
+    its status word ("Vihreä – tavoite saavutettu"): kept, never dropped."""
+    extra = {h: "\n".join(p.text for p in ps) for h, ps in row.extra.items()}
+    status_text = "\n".join(p.text for p in row.status)
+    if status_text and read_status(status_text) is None:
+        extra["status"] = status_text
+    return extra or None
 
 
 def _printed(paras: list[Para]) -> str | None:

@@ -25,15 +25,14 @@ MIN_CARD_ROWS = 2
 
 
 def card_key(line: Line) -> Column | None:
-    """The role a card row's key names, or None when the line is not a key-value row."""
-    cells = [c for c in line.cells or () if c.strip()]
-    if len(cells) != 2:
+    """The role a card row's key names, or None when the line is not a key-value row. The
+    value may be anything, empty or a bare status word ("Tilanne | Toteutunut"); a two-column
+    header row ("Tavoite | Toimenpide") is told apart by the rows after it, whose first
+    cells are no keys."""
+    cells = [clean_ws(c) for c in line.cells or ()]
+    if not 1 <= len(cells) <= 2 or not cells[0] or (len(cells) == 1 and not line.spanning):
         return None
-    key, value = cells
-    role = cell_label(key)
-    if role is None or cell_label(value) is not None:  # two headings: a header row, not a card row
-        return None
-    return role
+    return cell_label(cells[0])
 
 
 def starts_card(lines: list[Line], index: int) -> bool:
@@ -64,7 +63,9 @@ def read_card(lines: list[Line], region: Region, strategy: Strategy) -> GoalTabl
         role = card_key(line)
         if role is None:
             continue
-        key, value = [c for c in line.cells or () if c.strip()]
+        key, value = (list(line.cells or ()) + [""])[:2]
+        if not value.strip():
+            continue  # an empty field (Aikataulu | ""): nothing to read
         para = Para(tuple(cell_lines(line, value)))
         if role is Column.priority:
             table.priorities.append(para)

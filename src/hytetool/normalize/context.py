@@ -85,15 +85,19 @@ def row_head(line: Line) -> Para | str | None:
     """A table row that heads the rows below it: the objective sentence of a "Tavoite: …"
     row (a Para), or the theme's name of a "Teema 1: …" / "Painopiste 2: …" row, when the
     row is one cell across the table (or its first cell alone carries such a label)."""
-    filled = [c for c in line.cells or () if c.strip()]
-    first = clean_ws(line.cells[0]) if line.cells else ""
-    if first and (sentence := objective_sentence(Line(line.no, " ".join(clean_ws(c) for c in filled), line.page,
-                                                      None, line.bbox))) is not None and filled[0] == line.cells[0]:
-        return sentence  # "Tavoite: …" across the table (an unruled print may spill it over two columns)
-    if len(filled) != 1:
+    cells = [clean_ws(c) for c in line.cells or ()]
+    filled = [c for c in cells if c]
+    # the label cell alone, or spilt into the next cell by an unruled print (which goes on in
+    # lower case, every later cell empty): never a data row that has an objective cell "Tavoite 1: …"
+    alone = len(filled) == 1 or (len(filled) == 2 and cells[:2] == filled and filled[1][:1].islower())
+    if not cells or not cells[0] or not alone:
         return None
-    text = clean_ws(filled[0])
-    if line.spanning or (line.cells and clean_ws(line.cells[0]) == text and _labelled_theme(text)):
+    text = " ".join(filled)
+    if (sentence := objective_sentence(Line(line.no, text, line.page, None, line.bbox))) is not None:
+        return sentence
+    # a theme: a labelled one ("Painopiste 2: …"), or a short heading-like row across the table;
+    # any other row across the table ("Huom. …") is a note, read as a row and kept
+    if _labelled_theme(text) or (line.spanning and _looks_like_heading(text)):
         return theme_name(text) or None
     return None
 
@@ -129,8 +133,13 @@ def _looks_like_heading(text: str) -> bool:
 
 
 def theme_name(text: str) -> str:
-    """'2. Liikunta', 'Painopistealue 1: Osallisuus' -> the theme's name without numbering."""
+    """'2. Liikunta', 'Painopistealue 1: Osallisuus' -> the theme's name without numbering
+    ("Yli 65 -vuotiaat" keeps its words: only a label word goes with its number)."""
     plain = clean_ws(text)
+    match = _THEME_NUMBER.match(plain)
+    parts = match[0].split() if match else []
+    if len(parts) == 2 and label_of(parts[0]) not in (Column.priority, Column.objective):
+        return plain
     if match := LIST_MARKER.match(plain):
         plain = plain[match.end("marker"):].strip()
     return _THEME_NUMBER.sub("", plain).strip()

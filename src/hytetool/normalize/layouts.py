@@ -130,7 +130,8 @@ class CellTable(LayoutStrategy):
         line = scan.lines[index]
         if not line.cells:
             return None
-        if (columns := header_row(line.cells)) is not None:
+        opens = index == 0 or not scan.lines[index - 1].cells  # after prose, a heading or nothing
+        if (columns := header_row(line.cells, opens_table=opens)) is not None:
             named = sum(c is not Column.other for c in columns)
             return Reading(self, named / len(columns), columns, f"header row names {named} of {len(columns)} cells")
         if is_marker_row(line.cells):
