@@ -106,3 +106,10 @@ def test_hand_edited_yaml_may_write_the_status_in_the_documents_words() -> None:
 
     assert Action(id="a", text="Kerho", status="osittain toteutunut").status.value == "partial"
     assert Action(id="a", text="Kerho", status="pågår").status.value == "in_progress"
+
+
+@pytest.mark.parametrize(("outcome", "status"), [("Arbetet pågår fortfarande", "in_progress"),
+                                                 ("Inte genomförd: simhallen var stängd", "not_done"),
+                                                 ("Genomförd i maj med 40 deltagare", "done")])
+def test_swedish_outcomes_are_derived_like_finnish_ones(outcome: str, status: str) -> None:
+    assert derive_status(outcome).value == status

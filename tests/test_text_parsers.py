@@ -163,3 +163,14 @@ def test_a_numbered_list_in_an_action_cell_is_one_action_per_item() -> None:
     assert [p.text for p in list_items([cell])] == [
         "Nuorisovaltuuston toiminta", "Kouluille osallisuusraati, joka kokoontuu kahdesti", "Kerhot"]
     assert list_items([Para((Line(1, "Liikuntaa 2 kertaa viikossa"),))]) == []
+
+
+@pytest.mark.parametrize(("cell", "is_time"), [
+    ("syksy 2024", True), ("2024–2025", True), ("2025 alkaen", True), ("keväisin 2025–2028", True), ("jatkuva", True),
+    ("Kouluterveyskysely 2023", False), ("Toiminta alkoi 2024", False), ("Vårdcentralen", False), ("Talviuinti", False)])
+def test_a_schedule_cell_is_a_time_and_nothing_else(cell: str, is_time: bool) -> None:
+    """Review finding: any short cell with a year, or a word starting 'vår'/'talvi', made a
+    column a schedule by content."""
+    from hytetool.normalize.column_roles import _is_schedule
+
+    assert _is_schedule(cell) is is_time

@@ -170,8 +170,9 @@ class DocumentModel:
 # Bullets include Word's Symbol-font ones that a PDF keeps in the private-use area.
 LIST_MARKER = re.compile(r"^\s*(?P<marker>[-\u2013\u2022*\u25aa\u25cf\u25e6\u25cb\u27a2\u2713\uf0b7\uf0a7\uf076\uf0d8]"
                          r"|\d{1,2}[.)]|[a-zåäö]\))\s+\S")
-# A labelled line: a short label, a colon, the value ("Vastuu: Kanslia").
-LABELLED = re.compile(r"^\s*(?P<label>[A-ZÅÄÖa-zåäö][\wåäö /-]{1,40}?)\s*:\s+\S")
+# A labelled line: a short label, a colon, the value ("Vastuu: Kanslia"). The one pattern
+# for labelled lines: readers, context and prose plans use it.
+LABELLED = re.compile(r"^\s*(?P<label>[^\W\d_][^:\n]{0,39}?)\s*:\s*(?P<value>\S.*)$", re.S)
 
 
 def list_marker(text: str) -> str | None:

@@ -29,7 +29,8 @@ from hytetool.kpi_columns import column_period
 SPACES = " \u00a0\u202f\u2007"  # space, no-break space, narrow no-break space, figure space
 MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash (PDF exports turn minus into dashes)
 _MINUS_CLASS = "\\-\u2212\u2013"  # the same, safe inside a regex character class
-EMPTY_MARKS = frozenset({"", "-", "\u2212", "\u2013", "\u2014"})  # an empty cell or a dash: no number
+# An empty cell, a dash, or a statistics office's "not available" marks (.., x, n/a): no number.
+EMPTY_MARKS = frozenset({"", "-", "\u2212", "\u2013", "\u2014", "..", "x", "X", "n/a", "N/A", "e.t."})
 MILLION = 1_000_000
 # Unit words a cell may carry after its number; the multiplier turns "2,5 M €" into euros.
 UNIT_MULTIPLIERS: dict[str, int] = {"m": MILLION, "milj": MILLION, "milj.": MILLION, "miljoonaa": MILLION}
@@ -80,7 +81,7 @@ NOTE_STYLE = NumberStyle("", "-", "-", as_read=True)
 
 _NUMBER_RE = re.compile(
     rf"^(?P<sign>[+{_MINUS_CLASS}]?)[{SPACES}]*(?P<int>\d{{1,3}}(?:[{SPACES}]\d{{3}})+|\d+)(?:,(?P<frac>\d+))?"
-    rf"[{SPACES}]*(?P<mult>M|milj\.?|miljoonaa)?[{SPACES}]*(?P<unit>€|%|e|euroa)?$",
+    rf"[{SPACES}]*(?P<mult>M|milj\.?|miljoonaa)?[{SPACES}]*(?P<unit>€|%|e|euroa|%-?yks\.?|€/as\.?|€/asukas)?$",
     re.I,
 )
 

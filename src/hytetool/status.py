@@ -8,7 +8,7 @@ The rules, in the order they are tried (the first group that matches decides):
    "toteutumatta", "ei aloitettu", "ei ole hankittu", "ei tehty", ... -> not_done;
 3. partial: "osittain", "delvis" (osittain toteutunut) -> partial;
    in progress: "käynnissä", "kesken", "meneillään", "valmistelussa", "suunnitteilla",
-   "osittain", "työn alla", "aloitettu", "jatkuu", "edennyt", "jäljellä" (some left),
+   "työn alla", "aloitettu", "jatkuu", "edennyt", "jäljellä" (some left),
    "-matta" ("auditointimatta 3": some not yet), and verbs in the present
    passive ("päivitetään", "kehitetään": the work goes on) -> in_progress;
 4. done: "toteutunut", "tehty", "käytössä", "valmis", "toteutettu", "hyväksytty",
@@ -42,9 +42,13 @@ _NOT_DONE = re.compile(
     re.I,
 )
 _PARTIAL = re.compile(r"\bosittain\b|\bdelvis\b", re.I)
+# Swedish outcomes of bilingual municipalities, read by the same rules.
+_SV_NOT_DONE = re.compile(r"\b(inte|ej) (genomförd|genomfört|påbörjad|påbörjat|gjord|gjort)\b", re.I)
+_SV_IN_PROGRESS = re.compile(r"\bpågår\b|\bpågående\b|\bfortsätter\b|\bhar påbörjats\b|\bunder arbete\b", re.I)
+_SV_DONE = re.compile(r"\bgenomförd\b|\bgenomfört\b|\bgenomfördes\b|\bklar\b|\bslutförd\b|\binförd\b|\btogs i bruk\b", re.I)
 _IN_PROGRESS = re.compile(
     r"\bkäynnissä\b|\bkesken\b|\bmeneillään\b|\bvalmistelussa\b|\bvalmisteilla\b|\bsuunnitteilla\b"
-    r"|\bosittain\b|\btyön alla\b|\baloitettu\b|\bkäynnistynyt\b|\bkäynnistetään\b|\bjatkuu\b|\bjatkettu\b"
+    r"|\btyön alla\b|\baloitettu\b|\bkäynnistynyt\b|\bkäynnistetään\b|\bjatkuu\b|\bjatkettu\b"
     r"|\bjäljellä\b|\b(?!toteutumatta)\w+matta\b|\bedennyt\b|\btoteutuksessa\b|\blaadittavana\b|\bvalmistuu\b|\bmenossa\b|\bpilotoi|\bsuunnitelmissa\b"
     # present passive ("päivitetään", "kehitetään"): the work is going on
     r"|\b\w+(t|d)(aan|ään)\b",
@@ -65,15 +69,15 @@ def derive_status(outcome: str | None) -> Status:
     if not outcome or not outcome.strip():
         return Status.unknown
     text = " ".join(outcome.split())
-    not_done = bool(_NOT_DONE.search(text))
-    done = bool(_DONE.search(_NOT_DONE.sub(" ", text)))
+    not_done = bool(_NOT_DONE.search(text) or _SV_NOT_DONE.search(text))
+    done = bool(_DONE.search(_NOT_DONE.sub(" ", text)) or _SV_DONE.search(_SV_NOT_DONE.sub(" ", text)))
     if not_done and done:
         return Status.in_progress
     if not_done:
         return Status.not_done
     if _PARTIAL.search(text):
         return Status.partial
-    if _IN_PROGRESS.search(text):
+    if _IN_PROGRESS.search(text) or _SV_IN_PROGRESS.search(text):
         return Status.in_progress
     if done:
         return Status.done
@@ -131,10 +135,7 @@ _AFTER_WORD = ".:;,–-!\n"
 def read_status(text: str | None) -> Status | None:
     """A cell that is just a status or traffic-light word ("Toteutunut", "vihreä",
     "delvis genomförd"), or a schema value ("in_progress"); None for anything else."""
-    plain = " ".join((text or "").split()).casefold().strip(" .!:;-–")
-    if plain in {s.value for s in Status}:
-        return Status(plain)
-    value = status_value(plain)
+    value = status_value(text)
     return Status(value) if value else None
 
 

@@ -302,6 +302,8 @@ def status_value(text: str | None) -> str | None:
     """The schema's status value a cell or a hand-edited field names in the document's
     words ("Toteutunut", "vihreä", "delvis genomförd"), or None."""
     plain = " ".join((text or "").split()).casefold().strip(" .!:;-–")
+    if plain in {status for _, status in status_word_table()} | {"unknown"}:
+        return plain  # the schema's own value ("in_progress")
     return next((status for word, status in status_word_table() if plain == word), None)
 
 

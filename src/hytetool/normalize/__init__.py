@@ -60,7 +60,8 @@ def layout_regions(source: DocumentModel, profile: Profile) -> tuple[list[Line],
     assign_captions(regions, captions)
     for region in regions:
         if region.columns and lines[region.start].cells:  # a table with a header row
-            region.columns, region.inferred = content_roles(region.columns, lines[region.start + 1 : region.end])
+            region.columns, region.inferred = content_roles(region.columns, lines[region.start + 1 : region.end],
+                                                            lines[region.start].cells)
     return lines, regions, captions
 
 

@@ -21,9 +21,6 @@ from hytetool.vocabulary import SCHEDULE_RE, Column, pattern, status_value
 # Share of a column's filled cells that must agree before the column takes a role: most,
 # but a stray note in one cell of four does not undo it.
 CONTENT_AGREEMENT = 0.75
-# Seasons and recurring times a schedule cell may hold instead of a year.
-_SEASON = re.compile(r"\b(kevät|kesä|syksy|talvi|jatkuva|vuosittain|lukuvuosi|vår|sommar|höst|vinter|"
-                     r"kontinuerlig|årligen)\w*\b", re.I)
 # Roles a column may have taken from its heading and still be re-read from its content:
 # an outcome-word heading ("Arvio", "Tilanne") over a column of status words is a status column.
 RE_READ = frozenset({Column.outcome, Column.status, Column.other})
@@ -34,8 +31,13 @@ def _is_status(text: str) -> bool:
 
 
 def _is_schedule(text: str) -> bool:
+    """A cell that is a time and nothing else ("syksy 2024", "2024–2025", "2025 alkaen"),
+    not a text that mentions a year ("Kouluterveyskysely 2023")."""
     plain = clean_ws(text)
-    return len(plain.split()) <= 4 and bool(SCHEDULE_RE.search(plain) or _SEASON.search(plain))
+    if not (SCHEDULE_RE.search(plain) or pattern("season").search(plain)):
+        return False
+    rest = pattern("season").sub(" ", SCHEDULE_RE.sub(" ", plain))
+    return all(pattern("time_word").match(word) for word in re.findall(r"[^\W\d_][\w.-]*", rest))
 
 
 def _is_responsible(text: str) -> bool:
@@ -51,9 +53,12 @@ TESTS: tuple[tuple[Column, Callable[[str], bool], str], ...] = (
 )
 
 
-def content_roles(columns: tuple[Column, ...], rows: list[Line]) -> tuple[tuple[Column, ...], dict[int, str]]:
+def content_roles(columns: tuple[Column, ...], rows: list[Line],
+                  header: tuple[str, ...] | None = None) -> tuple[tuple[Column, ...], dict[int, str]]:
     """The columns with roles read from content where the heading gave none (or only an
-    outcome word over status words), and per changed column index the reason."""
+    outcome word over status words), and per changed column index the reason. Rows that
+    repeat the header (a table continued on the next page) do not vote."""
+    rows = [row for row in rows if row.cells and row.cells != header]
     out, reasons = list(columns), {}
     for index, column in enumerate(columns):
         if column not in RE_READ:

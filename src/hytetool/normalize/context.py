@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hytetool.docmodel import LABELLED as _LABELLED
 from hytetool.docmodel import LIST_MARKER, Line
 from hytetool.normalize.cells import Para
 from hytetool.profile import current as current_profile
 from hytetool.textutil import clean_ws
 from hytetool.vocabulary import Column, label_of, pattern
 
-# "Tavoite: …" / "Mål: …": the label and its sentence.
-_LABELLED = re.compile(r"^\s*(?P<label>[^:]{1,40}):\s*(?P<text>\S.*)$", re.S)
 # A heading only a PDF's bold type marks is short; a longer line is prose.
 UNMARKED_HEADING_MAX_WORDS = 6
 # "Tavoite 1:" is the label "Tavoite" numbered.
@@ -78,7 +77,7 @@ def objective_sentence(line: Line) -> Para | None:
     match = _LABELLED.match(line.text)
     if match is None or label_of(_LABEL_NUMBER.sub("", match["label"])) is not Column.objective:
         return None
-    return Para((Line(line.no, match["text"].strip(), line.page, None, line.bbox),))
+    return Para((Line(line.no, match["value"].strip(), line.page, None, line.bbox),))
 
 
 def row_head(line: Line) -> Para | str | None:
@@ -107,7 +106,7 @@ def labelled_theme(text: str) -> str | None:
     match = _LABELLED.match(clean_ws(text))
     if match is None or label_of(_LABEL_NUMBER.sub("", match["label"]).strip()) is not Column.priority:
         return None
-    return clean_ws(match["text"]) or None
+    return clean_ws(match["value"]) or None
 
 
 def _labelled_theme(text: str) -> bool:

@@ -85,9 +85,8 @@ def read_key_figures(lines: list[Line], region: Region, strategy: Strategy) -> G
             continue
         values = _values(line, len(columns))
         if values is not None:
-            label = _label(line)
-            rows.append(KpiRow(label=label, parent=parent, values=dict(zip(columns, values)), lines=[line.no, line.no],
-                               page=line.page))
+            rows.append(KpiRow(label=_label(line), parent=parent, values=dict(zip(columns, values)),
+                               note=_note(line, columns, values), lines=[line.no, line.no], page=line.page))
         elif (group := _group_label(line)) is not None:
             parent = group
         else:
@@ -105,9 +104,20 @@ def _values(line: Line, columns: int = 0) -> list[float | None] | None:
     if len(cells) < 2 or not cells[0] or _number(cells[0]) is not None:
         return None
     values = [_number(c) for c in cells[1:]]
-    if not any(v is not None for v in values) or any(v is None and c for v, c in zip(values, cells[1:])):
-        return None
-    return values
+    numbers = sum(v is not None for v in values)
+    texts = sum(1 for v, c in zip(values, cells[1:]) if v is None and c)
+    # figures with a remark or two ("Selite", "ks. liite"), never a row of words
+    return values if numbers and texts <= numbers // 2 else None
+
+
+def _note(line: Line, columns: tuple[str, ...], values: list[float | None]) -> str | None:
+    """Words in figure cells ("ks. liite") under their column, and a count that does not
+    fit the header: kept as the row's note, never dropped."""
+    notes = [f"{column}: {clean_ws(cell)}" for column, cell, value in zip(columns, (line.cells or ())[1:], values)
+             if value is None and clean_ws(cell)]
+    if len(values) != len(columns):
+        notes.append(f"{len(values)} figures for {len(columns)} columns; check the row against the source")
+    return "; ".join(notes) or None
 
 
 def _values_in_text(text: str, columns: int) -> list[float | None] | None:

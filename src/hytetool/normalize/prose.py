@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from hytetool.docmodel import LABELLED as _LABELLED
 from hytetool.docmodel import LIST_MARKER, Line
 from hytetool.normalize.cells import Para
 from hytetool.normalize.tables import ROW_FIELDS, GoalTable, TableRow
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
     from hytetool.city_strategy import Strategy
     from hytetool.normalize.regions import Region
 
-# "Vastuu: Liikuntapalvelut": a short label, a colon, the value.
-_LABELLED = re.compile(r"^\s*(?P<label>[^:]{1,40}):\s*(?P<value>\S.*)$", re.S)
 # A list field written on one line ("Mittari: Kävijät; Lainaukset") has items split here.
 _ITEM_SEPARATOR = re.compile(r"\s*;\s*")
 # Fields whose value is a list of items.
@@ -70,8 +69,14 @@ def read_prose_plan(lines: list[Line], region: Region, strategy: Strategy) -> Go
             continue
         if (role := lone_label(line)) is not None:
             mode, row = role, None
+        elif (found := field_line(line)) is not None and found[0] is Column.action:  # "Toimenpide: X"
+            row = TableRow(actions=[Para((Line(line.no, found[1], line.page, None, line.bbox),))],
+                           objective=table.objectives[-1:])
+            table.rows.append(row)
         elif (found := field_line(line)) is not None:
             _fill(table, row, found, line)
+        elif clean_ws(line.text)[:1].islower() and _continue_item(table, mode, row, line):
+            pass  # a wrapped list item goes on in lower case
         elif mode is Column.objective:
             table.objectives.append(Para((_item(line),)))
         elif mode is Column.action:
@@ -93,6 +98,15 @@ def _fill(table: GoalTable, row: TableRow | None, found: tuple[Column, str], lin
     values = _ITEM_SEPARATOR.split(value) if role in LIST_FIELDS else [value]
     para = Para(tuple(Line(line.no, v, line.page, None, line.bbox) for v in values if v))
     getattr(row, ROW_FIELDS[role]).append(para)
+
+
+def _continue_item(table: GoalTable, mode: Column | None, row: TableRow | None, line: Line) -> bool:
+    """Add a wrapped line to the last objective or the row's action; False if there is none."""
+    items = table.objectives if mode is Column.objective else row.actions if mode is Column.action and row else None
+    if not items:
+        return False
+    items[-1] = Para((*items[-1].lines, Line(line.no, line.text.strip(), line.page, None, line.bbox)))
+    return True
 
 
 def _item(line: Line) -> Line:
