@@ -1,7 +1,7 @@
 """Extraction of documents in other municipalities' templates (issue 13), per document.
 
-tests/corpus/ holds twelve documents in templates designed after real welfare-plan
-practice (column tables with other heading sets, action-first follow-up tables, a prose
+tests/corpus/ holds seventeen documents (a..l developed against, m..q held out) in
+templates designed after real welfare-plan practice (column tables with other heading sets, action-first follow-up tables, a prose
 plan, cards, lists in a cell, blank continuation cells, traffic lights, a Swedish report,
 a key-figure table), as DOCX, LibreOffice prints, PDFs without rules, XLSX and Calc
 prints; tests/corpus/expected/ their records, typed by hand from reading each document.
@@ -22,8 +22,9 @@ import pytest
 from corpus_scoring import (ACTION_FIELDS, CORPUS, corpus_files, expectation_files, load_expected,
                             score_file, score_kpi, score_records)
 
-# Fewer documents than this and the corpus no longer covers the families of issue 13.
-MIN_DOCUMENTS = 12
+# Fewer documents than this and the corpus no longer covers the families of issue 13
+# (twelve developed against, five held out).
+MIN_DOCUMENTS = 17
 # file -> (recall, field accuracy, record score) it reached on 2026-12-03 (commit of this
 # test), rounded down to 0.01. Raise a bar when a change lifts the file; never lower one.
 BARS: dict[str, tuple[float, float, float]] = {
@@ -48,13 +49,23 @@ BARS: dict[str, tuple[float, float, float]] = {
     "k_koskimaa_sheet.xlsx": (1.00, 1.00, 1.00),
     "k_koskimaa_sheet.pdf": (1.00, 0.86, 0.88),
     "l_peltosalmi_unruled.pdf": (1.00, 0.80, 0.82),
+    # Held-out documents m..q, added after the extractor was developed on a..l, in templates
+    # unlike theirs; bars as read on first sight (2026-12-03), rounded down.
+    "m_honkavaara_objective_right.docx": (1.00, 1.00, 1.00),  # held-out: not tuned against
+    "n_ahvenlahti_sector_sheets.xlsx": (1.00, 1.00, 1.00),  # held-out: not tuned against
+    "n_ahvenlahti_sector_sheets.pdf": (1.00, 0.96, 0.97),  # held-out: not tuned against
+    "o_kuusilahti_numbered_objectives.docx": (1.00, 1.00, 1.00),  # held-out: not tuned against
+    "o_kuusilahti_numbered_objectives.pdf": (1.00, 1.00, 0.87),  # held-out: not tuned against
+    "p_ekvik_kort.docx": (1.00, 1.00, 1.00),  # held-out: not tuned against
+    "q_jarvimaa_county_report.docx": (1.00, 1.00, 1.00),  # held-out: not tuned against
 }
 # Files whose period (the year a follow-up reports) hyte read right on that day; the
 # others (a report without a period, a target-year heading taken for it) issue 13 fixes.
 PERIOD_READ_TODAY = {"f_vaaranniemi_lights.xlsx", "f_vaaranniemi_lights.pdf", "i_louhela_unruled.pdf",
                      "j_ylavaara_blank_rows.docx", "k_koskimaa_sheet.xlsx", "k_koskimaa_sheet.pdf",
                      "b_koskenlaakso_followup.docx", "b_koskenlaakso_followup.pdf", "d_metsapuro_cards.docx",
-                     "d_metsapuro_cards.pdf", "g_sjoby_valfard.docx", "g_sjoby_valfard.pdf"}
+                     "d_metsapuro_cards.pdf", "g_sjoby_valfard.docx", "g_sjoby_valfard.pdf",
+                     "p_ekvik_kort.docx", "q_jarvimaa_county_report.docx"}
 FILES = corpus_files()
 DOCUMENT_SUFFIXES = (".docx", ".pdf", ".xlsx")
 

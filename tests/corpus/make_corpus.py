@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_kit import OUT, print_with_libreoffice  # noqa: E402
 from make_sheets_pdfs import UNRULED, WORKBOOKS  # noqa: E402
 from make_word import BUILDERS, PRINTED  # noqa: E402
+import make_heldout  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,12 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-print", action="store_true", help="skip the LibreOffice PDFs")
     args = parser.parse_args(argv)
     to_print = []
-    for build in BUILDERS:
+    for build in [*BUILDERS, *make_heldout.BUILDERS]:
         path = build(OUT)
         print(path.name)
-        if path.name in PRINTED:
+        if path.name in PRINTED | make_heldout.PRINTED:
             to_print.append(path)
-    for build in WORKBOOKS:
+    for build in [*WORKBOOKS, *make_heldout.WORKBOOKS]:
         path = build(OUT)
         print(path.name)
         to_print.append(path)
