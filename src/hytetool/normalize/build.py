@@ -105,6 +105,8 @@ class Builder:
             return []
         if len(items := list_items(row.actions)) >= MIN_LIST_ITEMS:
             return [self._action(table, row, objective_id, [p]) for p in items]
+        if len(items) == 1 and len(row.actions) == 1 and len(row.actions[0].lines) == len(items[0].lines):
+            return [self._action(table, row, objective_id, items)]  # one bulleted action: the bullet goes
         return [self._action(table, row, objective_id, row.actions)]
 
     def _action(self, table: GoalTable, row: TableRow, objective_id: str | None, paras: list[Para]) -> Action:

@@ -25,7 +25,7 @@ UNMARKED_HEADING_MAX_WORDS = 6
 _LABEL_NUMBER = re.compile(r"\s+\d{1,2}(?:\.\d{1,2})*\.?$")
 # "2.", "2.1", "IV." or "Painopistealue 2:" / "Teema 3." in front of a theme's name is
 # numbering, not the name.
-_THEME_NUMBER = re.compile(r"^\s*(?:[^\W\d_]+\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\s*[.:)]?\s+")
+_THEME_NUMBER = re.compile(r"^\s*(?:[^\W\d_]+\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\s*[.:)\u2013-]?\s+")
 
 
 @dataclass
@@ -137,7 +137,8 @@ def theme_name(text: str) -> str:
     plain = clean_ws(text)
     match = _THEME_NUMBER.match(plain)
     parts = match[0].split() if match else []
-    if len(parts) == 2 and label_of(parts[0]) not in (Column.priority, Column.objective):
+    leading_word = len(parts) >= 2 and not parts[0].rstrip(".:)").isdigit() and not re.fullmatch(r"[IVX]{1,4}\.?", parts[0])
+    if leading_word and label_of(parts[0]) not in (Column.priority, Column.objective):
         return plain
     if match := LIST_MARKER.match(plain):
         plain = plain[match.end("marker"):].strip()
