@@ -15,19 +15,11 @@ import pytest
 from docx import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from typer.testing import CliRunner
 
-from hytetool.cli import app
 
-ROOT = Path(__file__).resolve().parents[1]
+from test_render import FIXTURE, ROOT, render  # one way to run `hyte render` in tests
+
 SAMPLE = ROOT / "data" / "normalized"
-FIXTURE = ROOT / "tests" / "fixtures" / "render"
-runner = CliRunner()
-
-
-def render(*args: str):
-    result = runner.invoke(app, ["render", *args])
-    return result, f"exit {result.exit_code}\n{result.output}"
 
 
 @pytest.fixture(scope="module")
