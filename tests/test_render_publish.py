@@ -16,7 +16,6 @@ from docx import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-
 from test_render import FIXTURE, ROOT, render  # one way to run `hyte render` in tests
 
 SAMPLE = ROOT / "data" / "normalized"
