@@ -18,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hytetool.cache import CachedExtraction, ExtractionCache, cache_key
+from hytetool.cache import CachedExtraction, CachedFailure, ExtractionCache, cache_key
 from hytetool.errors import HyteError, InputError
 from hytetool.docmodel import DocumentModel
 from hytetool.extract.office import CONVERSIONS
@@ -171,6 +171,7 @@ class Extraction:
     result: CachedExtraction | None = None
     error: str | None = None
     traceback: str | None = None
+    cacheable: bool = False  # a failure the same bytes give again: kept in the cache (_cacheable_failure)
 
 
 def extract_job(job: Job, on_page: PageCallback | None = None) -> Extraction:
@@ -179,13 +180,22 @@ def extract_job(job: Job, on_page: PageCallback | None = None) -> Extraction:
         try:
             normalized = extract_file(job.path, job.profile, job.password, job.settings, on_page)
         except HyteError as exc:
-            return Extraction(error=str(exc))
+            return Extraction(error=str(exc), cacheable=_cacheable_failure(job.path, exc))
         except Exception as exc:  # a bug or an input we did not foresee: still one line
             return Extraction(error=f"{job.path}: could not be extracted ({type(exc).__name__}); the file may be "
                                     "damaged: open and save (or export) it again; run with -v for details",
-                              traceback=tb.format_exc())
+                              traceback=tb.format_exc(), cacheable=_cacheable_failure(job.path, exc))
         body = document_body(normalized.document)  # rendered here: in a worker, in parallel
     return Extraction(CachedExtraction(normalized.document, normalized.layouts, normalized.warnings, body))
+
+
+def _cacheable_failure(path: Path, exc: Exception) -> bool:
+    """Whether the same bytes, settings and code would fail again the same way, so the
+    message may be cached. Not so for running out of memory, nor for a file read through
+    LibreOffice (whether it is installed, and its version, are not in the cache key).
+    Timeouts and dead workers never reach here (extract_paths); a run with --password
+    has no cache."""
+    return not isinstance(exc, MemoryError) and path.suffix.lower() not in CONVERSIONS
 
 
 @contextmanager
@@ -225,6 +235,10 @@ def extract_paths(paths: list[Path], out_dir: Path, *, force: bool = False,
                          [p.name for p in misses], jobs, progress, seconds=MAX_FILE_SECONDS)
     try:
         for path, key, hit in zip(files, keys, found):
+            if isinstance(hit, CachedFailure):  # failed before: the same message, not parsed again
+                results.append(_write(path, Extraction(error=hit.message(path), traceback=hit.traceback), batch,
+                                      cached=True))
+                continue
             if hit is not None:
                 results.append(_write(path, Extraction(hit), batch, cached=True))
                 continue
@@ -233,6 +247,8 @@ def extract_paths(paths: list[Path], out_dir: Path, *, force: bool = False,
                 extraction = Extraction(error=_failure(path, extraction))
             if extraction.result is not None and batch.cache is not None and key is not None:
                 batch.cache.put(key, extraction.result)
+            elif extraction.cacheable and extraction.error and batch.cache is not None and key is not None:
+                batch.cache.put(key, CachedFailure(extraction.error, str(path), extraction.traceback))
             results.append(_write(path, extraction, batch))
     finally:
         jobs_out.close()  # shuts the worker pool down, also when a write raised
