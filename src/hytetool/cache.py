@@ -12,8 +12,13 @@ the slowest part of a warm run) and the layouts and warnings the summary prints.
 Entries are written to a temporary file and renamed into place, so a concurrent run
 sees either no entry or a whole one. Each entry starts with a header line holding the
 sha256 of its payload; an entry that is truncated, corrupt or written by another cache
-format is deleted and the file is extracted again, never trusted. Failed extractions
-and password-protected PDFs are not cached (the cache would hold their plain text).
+format is deleted and the file is extracted again, never trusted.
+
+A file that cannot be read (damaged, encrypted and no password given, beyond a limit)
+is cached too, as its one-line message: the next run repeats the message without
+parsing the file again. The pipeline decides which failures may be kept: never a
+timeout or a dead worker (it may succeed next time), never a run with a password (the
+cache would hold the plain text of a protected PDF).
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from hytetool.paths import PACKAGE_DIR
 from hytetool.yamlio import atomic_write_bytes
 
 # Bump when the entry layout changes: older entries then no longer match their key.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: entries of failed extractions
 MAGIC = b"hyte-cache"
 # Libraries whose upgrade can change an extraction or the YAML written for it.
 LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "openpyxl", "wordfreq", "rapidfuzz", "pydantic",
@@ -49,6 +54,22 @@ class CachedExtraction:
     layouts: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     body: str | None = None  # yamlio.document_body(document), rendered once
+
+
+@dataclass
+class CachedFailure:
+    """A file that could not be extracted: its message (and traceback, for -v) as first given.
+
+    The key holds the file's name but not its folder, so the message names the path it
+    was made for (`source`); `message(path)` names the path of this run instead.
+    """
+
+    error: str
+    source: str
+    traceback: str | None = None
+
+    def message(self, path: Path) -> str:
+        return self.error.replace(self.source, str(path))
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +120,7 @@ class ExtractionCache:
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> CachedExtraction | None:
+    def get(self, key: str) -> CachedExtraction | CachedFailure | None:
         """The entry for `key`, or None; a damaged entry is removed and reads as None."""
         path = self.path(key)
         try:
@@ -114,7 +135,7 @@ class ExtractionCache:
                 pass  # a read-only cache: the entry is skipped all the same
         return entry
 
-    def put(self, key: str, entry: CachedExtraction) -> bool:
+    def put(self, key: str, entry: CachedExtraction | CachedFailure) -> bool:
         """Store an entry atomically; False when the folder cannot be written (the run goes on)."""
         try:
             atomic_write_bytes(self.path(key), _encode(entry, key))
@@ -123,17 +144,18 @@ class ExtractionCache:
         return True
 
 
-def _encode(entry: CachedExtraction, key: str) -> bytes:
-    payload = json.dumps(
-        {"document": entry.document.model_dump(mode="json"), "layouts": entry.layouts, "warnings": entry.warnings,
-         "body": entry.body},
-        ensure_ascii=False, separators=(",", ":"),
-    ).encode("utf-8")
+def _encode(entry: CachedExtraction | CachedFailure, key: str) -> bytes:
+    if isinstance(entry, CachedFailure):
+        value: dict = {"failure": {"error": entry.error, "source": entry.source, "traceback": entry.traceback}}
+    else:
+        value = {"document": entry.document.model_dump(mode="json"), "layouts": entry.layouts,
+                 "warnings": entry.warnings, "body": entry.body}
+    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     header = b"%s %d %s sha256:%s\n" % (MAGIC, CACHE_FORMAT, key.encode(), hashlib.sha256(payload).hexdigest().encode())
     return header + payload
 
 
-def _decode(data: bytes, key: str) -> CachedExtraction | None:
+def _decode(data: bytes, key: str) -> CachedExtraction | CachedFailure | None:
     header, newline, payload = data.partition(b"\n")
     expected = b"%s %d %s sha256:" % (MAGIC, CACHE_FORMAT, key.encode())
     if not newline or not header.startswith(expected):
@@ -142,9 +164,19 @@ def _decode(data: bytes, key: str) -> CachedExtraction | None:
         return None
     try:
         value = json.loads(payload)
+        if "failure" in value:
+            return _decode_failure(value["failure"])
         layouts, warnings, body = value["layouts"], value["warnings"], value["body"]
         if not all(isinstance(x, str) for x in [*layouts, *warnings, body]):
             return None
         return CachedExtraction(Document.model_validate(value["document"]), list(layouts), list(warnings), body)
     except Exception:  # any shape problem: the entry is not ours to trust
         return None
+
+
+def _decode_failure(value: dict) -> CachedFailure | None:
+    error, source, traceback = value["error"], value["source"], value["traceback"]
+    if not (isinstance(error, str) and error and isinstance(source, str) and source
+            and (traceback is None or isinstance(traceback, str))):
+        return None
+    return CachedFailure(error, source, traceback)

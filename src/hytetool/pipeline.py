@@ -10,6 +10,7 @@ one writer and a parallel run writes exactly what a serial one does.
 from __future__ import annotations
 
 import gc
+import importlib
 import traceback as tb
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,15 +18,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hytetool.cache import CachedExtraction, ExtractionCache, cache_key
+from hytetool.cache import CachedExtraction, CachedFailure, ExtractionCache, cache_key
 from hytetool.errors import HyteError, InputError
 from hytetool.docmodel import DocumentModel
-from hytetool.extract.docx import read_docx
-from hytetool.extract.office import CONVERSIONS, read_office
-from hytetool.extract.pdf import read_pdf
+from hytetool.extract.office import CONVERSIONS
 from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
-from hytetool.extract.text import read_text
-from hytetool.extract.xlsx import read_xlsx
 from hytetool.inputs import output_names, path_problem, walk
 from hytetool.normalize import Normalized, normalize
 from hytetool.profile import GENERIC, Profile, active
@@ -42,9 +39,13 @@ DEFAULT_STRATEGY = DEFAULT_PROFILE  # the profile holds the strategy (the name -
 # collections mostly re-scan the page's live objects: with 50,000 extraction took 10-15 %
 # less time on the bench corpus for 3 MB more peak memory (docs/performance.md).
 GC_THRESHOLDS = (50_000, 10, 10)
-READERS: dict[str, Callable[[Path], DocumentModel]] = {
-    ".txt": read_text, ".docx": read_docx, ".pdf": read_pdf, ".xlsx": read_xlsx,
-    **{suffix: read_office for suffix in CONVERSIONS},  # through LibreOffice (extract/office.py)
+# Suffix -> (module, function) of its reader, imported when a file of that kind is read:
+# a run whose every file comes from the cache loads no PDF, Word or Excel library.
+READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("hytetool.extract.text", "read_text"), ".docx": ("hytetool.extract.docx", "read_docx"),
+    ".pdf": ("hytetool.extract.pdf", "read_pdf"), ".xlsx": ("hytetool.extract.xlsx", "read_xlsx"),
+    # through LibreOffice (extract/office.py)
+    **{suffix: ("hytetool.extract.office", "read_office") for suffix in CONVERSIONS},
 }
 
 
@@ -92,17 +93,24 @@ def read_source(path: Path, password: str | None = None, settings: ExtractionSet
     `on_page(number, count)` hears of every PDF page read."""
     if (problem := path_problem(path)) is not None:  # a FIFO or a device would block or never end
         raise HyteError(problem)
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
+    suffix = path.suffix.lower()
+    if suffix not in READERS:
         raise InputError(path, f"unsupported file type '{path.suffix}'; hyte reads {_supported()}")
+    reader = _reader(suffix)
     try:
-        if reader is read_pdf:
-            return read_pdf(path, settings, password=password, on_page=on_page)
+        if suffix == ".pdf":
+            return reader(path, settings, password=password, on_page=on_page)
         return reader(path)
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
     except TooLarge as exc:  # a document-model limit, hit in any reader
         raise LimitError(path, str(exc)) from None
+
+
+def _reader(suffix: str) -> Callable[..., DocumentModel]:
+    """The reader function of a suffix in READERS, its module imported on first use."""
+    module, function = READERS[suffix]
+    return getattr(importlib.import_module(module), function)
 
 
 def _supported() -> str:
@@ -163,6 +171,7 @@ class Extraction:
     result: CachedExtraction | None = None
     error: str | None = None
     traceback: str | None = None
+    cacheable: bool = False  # a failure the same bytes give again: kept in the cache (_cacheable_failure)
 
 
 def extract_job(job: Job, on_page: PageCallback | None = None) -> Extraction:
@@ -171,13 +180,22 @@ def extract_job(job: Job, on_page: PageCallback | None = None) -> Extraction:
         try:
             normalized = extract_file(job.path, job.profile, job.password, job.settings, on_page)
         except HyteError as exc:
-            return Extraction(error=str(exc))
+            return Extraction(error=str(exc), cacheable=_cacheable_failure(job.path, exc))
         except Exception as exc:  # a bug or an input we did not foresee: still one line
             return Extraction(error=f"{job.path}: could not be extracted ({type(exc).__name__}); the file may be "
                                     "damaged: open and save (or export) it again; run with -v for details",
-                              traceback=tb.format_exc())
+                              traceback=tb.format_exc(), cacheable=_cacheable_failure(job.path, exc))
         body = document_body(normalized.document)  # rendered here: in a worker, in parallel
     return Extraction(CachedExtraction(normalized.document, normalized.layouts, normalized.warnings, body))
+
+
+def _cacheable_failure(path: Path, exc: Exception) -> bool:
+    """Whether the same bytes, settings and code would fail again the same way, so the
+    message may be cached. Not so for running out of memory, nor for a file read through
+    LibreOffice (whether it is installed, and its version, are not in the cache key).
+    Timeouts and dead workers never reach here (extract_paths); a run with --password
+    has no cache."""
+    return not isinstance(exc, MemoryError) and path.suffix.lower() not in CONVERSIONS
 
 
 @contextmanager
@@ -217,6 +235,10 @@ def extract_paths(paths: list[Path], out_dir: Path, *, force: bool = False,
                          [p.name for p in misses], jobs, progress, seconds=MAX_FILE_SECONDS)
     try:
         for path, key, hit in zip(files, keys, found):
+            if isinstance(hit, CachedFailure):  # failed before: the same message, not parsed again
+                results.append(_write(path, Extraction(error=hit.message(path), traceback=hit.traceback), batch,
+                                      cached=True))
+                continue
             if hit is not None:
                 results.append(_write(path, Extraction(hit), batch, cached=True))
                 continue
@@ -225,6 +247,8 @@ def extract_paths(paths: list[Path], out_dir: Path, *, force: bool = False,
                 extraction = Extraction(error=_failure(path, extraction))
             if extraction.result is not None and batch.cache is not None and key is not None:
                 batch.cache.put(key, extraction.result)
+            elif extraction.cacheable and extraction.error and batch.cache is not None and key is not None:
+                batch.cache.put(key, CachedFailure(extraction.error, str(path), extraction.traceback))
             results.append(_write(path, extraction, batch))
     finally:
         jobs_out.close()  # shuts the worker pool down, also when a write raised

@@ -29,8 +29,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 # The same city-strategy sentence printed again scores >= 91 (doubled "sekä", split
 # "yritys ympäristö", dropped "ja mutkaton", a sentence cut short); two different
 # sentences of one goal score <= 58. 85 leaves room on both sides. It also accepts a
@@ -86,6 +84,7 @@ def normalise(text: str) -> str:
 def similarity(a: str, b: str) -> tuple[float, float]:
     """(score, ratio) of two texts after `normalise`: score as described above; the
     edit ratio breaks ties."""
+    from rapidfuzz import fuzz  # here: a fully cached run never loads it
     x, y = normalise(a), normalise(b)
     if not x or not y:
         return (0.0, 0.0)
@@ -106,6 +105,7 @@ def is_reworded(before: str, after: str) -> bool:
 def same_text(a: str, b: str) -> bool:
     """Two texts are one sentence printed twice (a typo, a dropped word): edit ratio
     of the casefolded texts from SAME_TEXT_MIN on."""
+    from rapidfuzz import fuzz  # here: a fully cached run never loads it
     return fuzz.ratio(a.casefold(), b.casefold()) >= SAME_TEXT_MIN
 
 
@@ -116,6 +116,7 @@ def prefix_score(text: str, reference: str) -> float:
     The prefix ratio finds a cell that holds the reference sentence and more; the
     word-set ratio finds one with a clause dropped ("Sujuva, turvallinen arki synnyttää ...").
     """
+    from rapidfuzz import fuzz  # here: a fully cached run never loads it
     length = min(len(text), len(reference))
     if length < PREFIX_MIN_CHARS:
         return 0.0

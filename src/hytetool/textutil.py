@@ -14,8 +14,6 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 _WS_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
 VOWELS = set("aeiouyäöå")
@@ -173,6 +171,8 @@ SPLIT_FRAGMENT_MAX_LEN = 5
 @lru_cache(maxsize=65536)
 def _frequency(word: str) -> float:
     """Zipf frequency of a Finnish word (wordfreq); 0 for words it has never seen."""
+    from wordfreq import zipf_frequency  # here: a fully cached run never loads it
+
     return zipf_frequency(word.lower(), "fi")
 
 

@@ -23,12 +23,9 @@ from pathlib import Path
 
 from hytetool.docmodel import DocumentModel
 from hytetool.errors import InputError
-from hytetool.extract.docx import read_docx
-from hytetool.extract.xlsx import read_xlsx
 
 # Suffix -> the format LibreOffice converts it to, read by that format's reader.
 CONVERSIONS: dict[str, str] = {".doc": "docx", ".odt": "docx", ".rtf": "docx", ".xls": "xlsx", ".ods": "xlsx"}
-READ_CONVERTED: dict[str, Callable[[Path], DocumentModel]] = {"docx": read_docx, "xlsx": read_xlsx}
 # A 100-page report converts in a few seconds; a conversion still running after this
 # long is a hung LibreOffice (a dialog it cannot show headless), not a slow one.
 CONVERT_TIMEOUT_SECONDS = 180
@@ -53,6 +50,16 @@ def find_soffice() -> str | None:
     return next((str(p) for p in KNOWN_LOCATIONS if p.is_file()), None)
 
 
+def _reader(target: str) -> Callable[[Path], DocumentModel]:
+    """The reader of the converted format, imported here: importing this module (for
+    CONVERSIONS) must not load python-docx or openpyxl (docs/performance.md)."""
+    if target == "docx":
+        from hytetool.extract.docx import read_docx
+        return read_docx
+    from hytetool.extract.xlsx import read_xlsx
+    return read_xlsx
+
+
 def read_office(path: Path) -> DocumentModel:
     """Convert with LibreOffice and read the result; the model names the original file."""
     target = CONVERSIONS[path.suffix.lower()]
@@ -66,7 +73,7 @@ def read_office(path: Path) -> DocumentModel:
     with tempfile.TemporaryDirectory(prefix="hyte-convert-") as tmp:
         converted = _convert(soffice, path, Path(tmp), target)
         try:
-            model = READ_CONVERTED[target](converted)
+            model = _reader(target)(converted)
         except InputError as exc:  # name the file the user gave, not the temporary copy
             raise InputError(path, str(exc).removeprefix(f"{converted}: ")) from None
     model.path = path
