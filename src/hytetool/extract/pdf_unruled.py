@@ -110,13 +110,15 @@ def grid_rows(lines: list[list[dict]], start: int, grid: Grid, number: int, sett
     over from the previous page) a line of prose; returns them and where they end."""
     groups: list[list[list[dict]]] = [[]]
     end = len(lines)
-    body = _height(lines[start]) if start < len(lines) else 0.0
+    heights: list[float] = []  # the table's lines so far: their usual height is the body size
     for index in range(start, len(lines)):
         line = lines[index]
+        body = sorted(heights)[len(heights) // 2] if heights else _height(line)
         if (ends_table(line) or (carried and grid.straddled(line, settings.column_slack))
                 or _height(line) >= HEADING_SIZE_RATIO * body):  # a heading set larger ends the table
             end = index
             break
+        heights.append(_height(line))
         if groups[-1] and _row_gap(groups[-1][-1], line) > settings.row_gap_lines * _height(line):
             groups.append([])
         groups[-1].append(line)

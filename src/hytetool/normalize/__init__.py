@@ -157,7 +157,9 @@ def _contexts(lines: list[Line], regions: list[Region]) -> list[Context]:
     contexts: list[Context] = []
     for region, floor in zip(regions, floors):
         context = Context() if region.caption else context_above(lines, region.start, floor, title)
-        if contexts and region.caption is None and context.theme is None and context.objective is None:
+        heading_between = any(line.level is not None for line in lines[floor : region.start])
+        if contexts and region.caption is None and context.theme is None and context.objective is None \
+                and not heading_between:
             context = Context(objective=contexts[-1].objective)  # the next card or table under the same heading
         contexts.append(context)
     return contexts
