@@ -175,6 +175,12 @@ LIST_MARKER = re.compile(r"^\s*(?P<marker>[-\u2013\u2022*\u25aa\u25cf\u25e6\u25c
 LABELLED = re.compile(r"^\s*(?P<label>[^\W\d_][^:\n]{0,39}?)\s*:\s*(?P<value>\S.*)$", re.S)
 
 
+def without_list_marker(text: str) -> str:
+    """The text of a list item without its bullet or number ("1. Kerhot" -> "Kerhot")."""
+    match = LIST_MARKER.match(text)
+    return text[match.end("marker") :].lstrip() if match else text
+
+
 def list_marker(text: str) -> str | None:
     """The list marker a paragraph starts with, normalised ("bullet", "1.", "a)")."""
     if (match := LIST_MARKER.match(text)) is None:

@@ -120,6 +120,19 @@ def widths(table, mm: list[float]) -> None:
             cell.width = Mm(width)
 
 
+def card(doc: Document, rows: list[tuple[str, str]], key_fill: str, mm: list[float]) -> None:
+    """One action's card: a two-column key-value table (keys bold and shaded), then a
+    blank paragraph so the next card is a table of its own."""
+    table = doc.add_table(rows=len(rows), cols=2)
+    table.style = "Table Grid"
+    for row, (key, value) in zip(table.rows, rows):
+        write_cell(row.cells[0], key, bold=True)
+        shade(row.cells[0], key_fill)
+        write_cell(row.cells[1], value)
+    widths(table, mm)
+    doc.add_paragraph()
+
+
 def print_with_libreoffice(sources: list[Path]) -> list[Path]:
     """Print .docx / .xlsx files to PDF beside them with LibreOffice headless (Writer, Calc)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")

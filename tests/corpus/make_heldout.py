@@ -12,7 +12,7 @@ from docx.shared import Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from corpus_kit import header_footer, new_document, repeat_header, shade, widths, write_cell
+from corpus_kit import card, header_footer, new_document, repeat_header, shade, widths, write_cell
 
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 THIN = Side(style="thin", color="808080")
@@ -222,15 +222,8 @@ def ekvik_kort(out: Path) -> Path:
     for area, goal, cards in focus:
         doc.add_heading(area, level=1)
         doc.add_heading(goal, level=3)
-        for card in cards:
-            table = doc.add_table(rows=len(card), cols=2)
-            table.style = "Table Grid"
-            for row, (label, value) in zip(table.rows, card):
-                write_cell(row.cells[0], label, bold=True)
-                shade(row.cells[0], "FCE4D6")
-                write_cell(row.cells[1], value)
-            widths(table, [40, 125])
-            doc.add_paragraph()
+        for rows in cards:
+            card(doc, rows, "FCE4D6", [40, 125])
     target = out / "p_ekvik_kort.docx"
     doc.save(target)
     return target

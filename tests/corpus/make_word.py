@@ -11,7 +11,7 @@ from pathlib import Path
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from corpus_kit import (header_footer, new_document, repeat_header, shade, widths,
+from corpus_kit import (card, header_footer, new_document, repeat_header, shade, widths,
                         write_cell)
 
 
@@ -215,15 +215,8 @@ def metsapuro_cards(out: Path) -> Path:
         doc.add_heading(theme, level=1)
         for objective, cards in objectives:
             doc.add_heading(objective, level=2)
-            for card in cards:
-                table = doc.add_table(rows=len(card), cols=2)
-                table.style = "Table Grid"
-                for row, (key, value) in zip(table.rows, card):
-                    write_cell(row.cells[0], key, bold=True)
-                    shade(row.cells[0], "E7E6E6")
-                    write_cell(row.cells[1], value)
-                widths(table, [38, 122])
-                doc.add_paragraph()
+            for rows in cards:
+                card(doc, rows, "E7E6E6", [38, 122])
     target = out / "d_metsapuro_cards.docx"
     doc.save(target)
     return target

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from hytetool.docmodel import LIST_MARKER, Line, list_marker
+from hytetool.docmodel import Line, list_marker, without_list_marker
 from hytetool.textutil import clean_ws, join_lines
 from hytetool.vocabulary import SCHEDULE_RE, SDG_ITEM
 from hytetool.periods import unify_dashes
@@ -134,8 +134,7 @@ def list_items(paras: list[Para]) -> list[Para]:
 
 
 def _without_marker(line: Line) -> Line:
-    match = LIST_MARKER.match(line.text)
-    return replace(line, text=line.text[match.end("marker"):].lstrip()) if match else line
+    return replace(line, text=without_list_marker(line.text))
 
 
 def join_paras(paras: list[Para]) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from hytetool.docmodel import LABELLED as _LABELLED
-from hytetool.docmodel import LIST_MARKER, Line
+from hytetool.docmodel import Line, without_list_marker
 from hytetool.normalize.cells import Para
 from hytetool.profile import current as current_profile
 from hytetool.textutil import clean_ws
@@ -140,7 +140,6 @@ def theme_name(text: str) -> str:
     leading_word = len(parts) >= 2 and not parts[0].rstrip(".:)").isdigit() and not re.fullmatch(r"[IVX]{1,4}\.?", parts[0])
     if leading_word and label_of(parts[0]) not in (Column.priority, Column.objective):
         return plain
-    if match := LIST_MARKER.match(plain):
-        plain = plain[match.end("marker"):].strip()
+    plain = without_list_marker(plain).strip()
     return _THEME_NUMBER.sub("", plain).strip()
 

@@ -77,7 +77,8 @@ def continues_key_figures(lines: list[Line], index: int) -> bool:
 def read_key_figures(lines: list[Line], region: Region, strategy: Strategy) -> GoalTable:
     table = GoalTable("key-figures", lines[0].no, lines[-1].no)
     columns = key_figure_header(lines[0]) or ()
-    title = clean_ws(lines[0].cells[0]) if lines[0].cells else split_label(clean_ws(lines[0].text))[0].split(" ")[0]
+    # the header's label names the table ("Tunnusluvut"): its first cell, or its first word
+    title = clean_ws(lines[0].cells[0]) if lines[0].cells else clean_ws(lines[0].text).split(" ")[0]
     rows: list[KpiRow] = []
     parent: str | None = None
     for line in lines[1:]:

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from hytetool.docmodel import LABELLED as _LABELLED
-from hytetool.docmodel import LIST_MARKER, Line
+from hytetool.docmodel import Line, without_list_marker
 from hytetool.normalize.cells import Para
 from hytetool.normalize.tables import ROW_FIELDS, GoalTable, TableRow
 from hytetool.textutil import clean_ws
@@ -111,6 +111,4 @@ def _continue_item(table: GoalTable, mode: Column | None, row: TableRow | None, 
 
 def _item(line: Line) -> Line:
     """A list item without its bullet or number."""
-    match = LIST_MARKER.match(line.text)
-    return Line(line.no, line.text[match.end("marker") :].strip() if match else line.text.strip(),
-                line.page, None, line.bbox)
+    return Line(line.no, without_list_marker(line.text).strip(), line.page, None, line.bbox)
