@@ -159,14 +159,15 @@ def test_ruled_pages_turned_in_the_viewer_give_the_same_records(tmp_path: Path) 
     assert content(tmp_path / "report_2023_rotated.pdf") == content(GENERATED / "report_2023.pdf")
 
 
-def test_sideways_pages_are_turned_the_right_way() -> None:
-    import pdfplumber
-
+@pytest.mark.parametrize("source", ["pdfium", "pdfplumber"])
+def test_sideways_pages_are_turned_the_right_way(source: str) -> None:
+    from hytetool.extract.pdf import open_document
     from hytetool.extract.pdf_layout import page_layout
     from hytetool.extract.settings import DEFAULT_SETTINGS
 
-    with pdfplumber.open(GENERATED / "interim_2022_turned.pdf") as pdf:
-        turns = [page_layout(page, n, DEFAULT_SETTINGS).turn for n, page in enumerate(pdf.pages[:4], 1)]
+    document = open_document(GENERATED / "interim_2022_turned.pdf", None, source)
+    turns = [page_layout(document.page(n - 1), n, DEFAULT_SETTINGS).turn for n in range(1, 5)]
+    document.close()
     assert turns == [0, 0, 90, 270]
 
 

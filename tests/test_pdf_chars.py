@@ -9,6 +9,7 @@ import pytest
 from pdfplumber.utils import dedupe_chars as pdfplumber_dedupe
 
 from hytetool.extract.pdf_chars import dedupe_chars, deduped_page
+from hytetool.extract.pdf_page import PageObjects
 
 GENERATED = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "generated"
 
@@ -19,7 +20,8 @@ def test_same_chars_in_the_same_order_as_pdfplumber(name: str) -> None:
         for index in range(min(len(pdf.pages), 3)):
             page = pdf.pages[index]
             assert [id(c) for c in dedupe_chars(page.chars)] == [id(c) for c in pdfplumber_dedupe(page.chars)]
-            assert len(deduped_page(page).chars) == len(page.dedupe_chars().chars)
+            objects = PageObjects(page.width, page.height, dict(page.objects))
+            assert len(deduped_page(objects).chars) == len(page.dedupe_chars().chars)
             page.close()
 
 

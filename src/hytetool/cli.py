@@ -18,9 +18,10 @@ import typer
 from rich.console import Console
 
 from hytetool import __version__
-from hytetool.cli_support import PROFILE_HELP, init_command, profile_path, safe_console, workspace
+from hytetool.cli_support import PDF_SOURCE_HELP, PROFILE_HELP, init_command, profile_path, safe_console, workspace
 from hytetool.cliguard import GuardedGroup
 from hytetool.errors import HyteError
+from hytetool.extract.settings import ExtractionSettings, PdfSource
 
 EXIT_OK = 0
 EXIT_INPUT_PROBLEM = 1
@@ -145,6 +146,7 @@ def extract(
         Optional[Path], typer.Option("--cache-dir", help="Where extractions of unchanged inputs are kept (default: "
                                      ".hyte-cache/ of the workspace; see docs/performance.md).")
     ] = None,
+    pdf_source: Annotated[PdfSource, typer.Option("--pdf-source", help=PDF_SOURCE_HELP)] = PdfSource.pdfium,
 ) -> None:
     """Read documents (.pdf .docx .xlsx .txt; .doc .odt .rtf .xls .ods via LibreOffice) into one normalized YAML each."""
     from contextlib import nullcontext
@@ -161,7 +163,8 @@ def extract(
             results = extract_paths(paths or [ws.raw], output or ws.normalized, force=force,
                                     profile_path=profile_path(profile, State.quiet, strategy),
                                     password=password, jobs=jobs or default_jobs(),
-                                    cache_dir=None if no_cache else cache_dir or ws.cache, progress=progress)
+                                    cache_dir=None if no_cache else cache_dir or ws.cache, progress=progress,
+                                    settings=ExtractionSettings(pdf_source=pdf_source))
     except HyteError as exc:
         fail(exc)
     for result in results:
@@ -257,23 +260,25 @@ def inspect(
     ] = None,
     password: Annotated[Optional[str], typer.Option("--password", help="Password of an encrypted PDF.")] = None,
     profile: Annotated[Optional[Path], typer.Option("--profile", help=PROFILE_HELP)] = None,
+    pdf_source: Annotated[PdfSource, typer.Option("--pdf-source", help=PDF_SOURCE_HELP)] = PdfSource.pdfium,
 ) -> None:
     """List the outline, tables, layout strategies and column roles found in a document;
     with --page, also draw that PDF page with its tables, cells and columns."""
     from hytetool.inspect_text import inspect_file
     from hytetool.pipeline import load_profile
 
+    settings = ExtractionSettings(pdf_source=pdf_source)
     try:
         if page is not None:
             if file.suffix.lower() != ".pdf":
                 raise HyteError(f"{file}: --page draws a PDF page; leave it out for a {file.suffix} file")
             from hytetool.inspect import inspect_pdf
 
-            result = inspect_pdf(file, page, output or workspace().inspect, password=password)
+            result = inspect_pdf(file, page, output or workspace().inspect, settings, password=password)
             for line in result.listing:
                 typer.echo(line)
             typer.echo(f"wrote {result.picture}")
-        for line in inspect_file(file, load_profile(profile_path(profile, State.quiet)), password):
+        for line in inspect_file(file, load_profile(profile_path(profile, State.quiet)), password, settings):
             typer.echo(line)
     except HyteError as exc:
         fail(exc)

@@ -14,6 +14,8 @@ from hytetool.errors import HyteError
 from hytetool.workspace import NO_WORKSPACE, Workspace, find_workspace
 
 PROFILE_HELP = "Municipality profile (default: hyte-profile.yaml of the workspace, found upwards from here)."
+PDF_SOURCE_HELP = ("The parser that reads PDF pages: pdfium (default, fast) or pdfplumber (the slower reader "
+                   "hytetool used before, to compare; docs/performance.md).")
 
 
 GLOBAL_FLAGS = frozenset({"-q", "--quiet", "-v", "--verbose"})

@@ -4,7 +4,8 @@ Draws one PDF page with what the reader found on it: ruled table boxes (blue), e
 cell of every row with the column it was assigned to (green, labelled), header rows
 (purple), the column starts of an unruled table (red), captions (orange) and page
 furniture (grey); and lists the same as text. Like pdfplumber's own debug_tablefinder,
-but showing our assignment of cells to welfare-table columns.
+but showing our assignment of cells to welfare-table columns. The layout comes from
+the same page source as `hyte extract`'s; pdfplumber only draws the picture.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import pdfplumber
 
 from hytetool.errors import InputError
+from hytetool.extract.pdf import open_document
 from hytetool.extract.pdf_layout import PageLayout, Row, TextLine, page_layout
 from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
 from hytetool.vocabulary import GOAL_CAPTION, Column, cell_label
@@ -41,16 +43,20 @@ def inspect_pdf(path: Path, page_number: int, out_dir: Path, settings: Extractio
     if (problem := path_problem(path)) is not None:  # a FIFO or a device would block
         raise InputError(path, problem.removeprefix(f"{path}: "))
     try:
-        pdf = pdfplumber.open(path, password=password or "")
+        document = open_document(path, password, settings.pdf_source)
+        pdf = pdfplumber.open(path, password=password or "")  # only to draw the page
     except Exception as exc:
         raise InputError(path, f"cannot open the PDF ({type(exc).__name__}); try hyte extract for details") from None
     with pdf:
-        if not 1 <= page_number <= len(pdf.pages):
-            raise InputError(path, f"has pages 1-{len(pdf.pages)}; --page {page_number} is not one of them")
-        carry = _carried(pdf, page_number, settings)
-        page = pdf.pages[page_number - 1]
-        layout = page_layout(page, page_number, settings, carry)
+        try:
+            if not 1 <= page_number <= document.page_count:
+                raise InputError(path, f"has pages 1-{document.page_count}; --page {page_number} is not one of them")
+            carry = _carried(document, page_number, settings)
+            layout = page_layout(document.page(page_number - 1), page_number, settings, carry)
+        finally:
+            document.close()
         roles = _roles(layout, carry.header if carry else [])
+        page = pdf.pages[page_number - 1]
         image = page.to_image(resolution=RESOLUTION)
         if layout.turn:  # the layout's boxes are on the page turned upright: turn the picture too
             _turn_picture(image, layout.turn)
@@ -69,14 +75,12 @@ def inspect_pdf(path: Path, page_number: int, out_dir: Path, settings: Extractio
     return Inspection(target, listing)
 
 
-def _carried(pdf, page_number: int, settings: ExtractionSettings):
+def _carried(document, page_number: int, settings: ExtractionSettings):  # noqa: ANN001 - a page source
     """The unruled table left open by the pages before, as `hyte extract` reads them: a
     page may go on with the columns of a table whose header is pages back."""
     carry = None
     for number in range(1, page_number):
-        page = pdf.pages[number - 1]
-        carry = page_layout(page, number, settings, carry).grid
-        page.close()
+        carry = page_layout(document.page(number - 1), number, settings, carry).grid
     return carry
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
+
 from hytetool.docmodel import DocumentModel
 from hytetool.normalize import layout_regions
 from hytetool.normalize.layouts import REGISTRY
@@ -68,10 +70,11 @@ def _cut(text: str) -> str:
     return plain if len(plain) <= SHOWN_CHARS else plain[: SHOWN_CHARS - 1] + "…"
 
 
-def inspect_file(path: Path, profile: Profile = GENERIC, password: str | None = None) -> list[str]:
+def inspect_file(path: Path, profile: Profile = GENERIC, password: str | None = None,
+                 settings: ExtractionSettings = DEFAULT_SETTINGS) -> list[str]:
     """Read any supported file and list what was found in it."""
     from hytetool.pipeline import read_source
 
     with active(profile):
-        source = read_source(path, password)
+        source = read_source(path, password, settings)
     return inspect_document(source, profile)

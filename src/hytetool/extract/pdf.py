@@ -1,22 +1,21 @@
-"""Reader for PDFs (pdfplumber): words and their positions -> DocumentModel.
+"""Reader for PDFs: characters and drawings of each page -> DocumentModel.
 
-Pages are read one at a time and closed, so memory is bounded by the page. On each
-page, ruled tables (Word or Excel printed to PDF) come from their drawn lines; a page
-without rules but with a header row that names the welfare-table columns is read as an
-unruled table, its columns taken from where the header words stand. Everything else
-becomes text lines in reading order. Inside a cell, a line that fills the cell's width
-was wrapped by the writer and is joined to the next; a shorter one ended a paragraph.
+Pages come from a page source, pdfium (pypdfium2, the default: fast, C++) or pdfplumber
+(`--pdf-source pdfplumber`, for comparison), as the same PageObjects; everything after
+that is one code path. Pages are read one at a time and closed, so memory is bounded by
+the page. On each page, ruled tables (Word or Excel printed to PDF) come from their
+drawn lines; a page without rules but with a header row that names the welfare-table
+columns is read as an unruled table, its columns taken from where the header words
+stand. Everything else becomes text lines in reading order. Inside a cell, a line that
+fills the cell's width was wrapped by the writer and is joined to the next; a shorter
+one ended a paragraph.
 """
 
 from __future__ import annotations
 
-import logging
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-
-import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from hytetool.errors import InputError
 from hytetool.limits import MAX_INPUT_BYTES, MAX_PDF_PAGES, LimitError, check_size
@@ -26,11 +25,6 @@ from hytetool.extract.pdf_layout import Cell, Row, TextLine, page_layout
 from hytetool.textutil import clean_ws, join_lines
 from hytetool.vocabulary import OBJECTIVES_MARKER
 from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
-
-# pdfminer logs what it repairs in damaged files ("CropBox missing", "Invalid dictionary
-# construct") as bare lines without the file's name; a file it cannot read raises, and
-# that becomes one line naming the file. Its logger is quiet below errors.
-logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # How far into the file a real PDF's "%PDF-" marker may stand (some writers add junk first).
 PDF_MARKER_WINDOW = 1024
@@ -43,10 +37,11 @@ def read_pdf(path: Path, settings: ExtractionSettings = DEFAULT_SETTINGS, passwo
     data = path.read_bytes()
     if b"%PDF-" not in data[:PDF_MARKER_WINDOW]:
         raise InputError(path, "not a PDF file (no %PDF header); check the file type")
+    source = settings.pdf_source
     try:
-        pdf = _open(path, password)
-    except Exception as exc:  # pdfminer raises many types for damaged files, wrapped by pdfplumber
-        if _password_problem(exc):
+        pdf = open_document(path, password, source)
+    except Exception as exc:  # both parsers raise many types for damaged files
+        if password_problem(exc, source):
             hint = "the password is wrong" if password else "it is encrypted; give the password with --password"
             raise InputError(path, f"cannot open the PDF: {hint}") from None
         raise InputError(path, "damaged or truncated PDF (its structure cannot be parsed); export it again") from None
@@ -55,43 +50,50 @@ def read_pdf(path: Path, settings: ExtractionSettings = DEFAULT_SETTINGS, passwo
         try:
             return _read_pages(path, pdf, sha256_of(data), settings, on_page)
         finally:
-            _close(pdf)
+            pdf.close()
 
 
-def _close(pdf) -> None:  # noqa: ANN001 - pdfplumber.PDF
-    """Close the PDF; pdfplumber's close() walks every page again, which raises on a
-    damaged page tree and would hide the line already said about the file."""
+def open_document(path: Path, password: str | None, source: str):  # noqa: ANN201 - a page source's document
+    """The PDF opened by the chosen page source. A file pdfium refuses for another reason
+    than its password is given to pdfminer, which reads a few that pdfium does not (and
+    tells an empty page tree from a damaged file)."""
     try:
-        pdf.close()
-    except Exception:  # noqa: BLE001 - nothing left to read from a damaged file
-        pass
-
-
-def _open(path: Path, password: str | None):  # noqa: ANN202 - pdfplumber.PDF
-    """pdfplumber's PDF; a PDF with only an owner password (printing, copying limits)
-    opens without one, so a wrong --password is tried without before it is refused."""
-    try:
-        return pdfplumber.open(path, password=password or "")
+        return _open_with(path, password, source)
     except Exception as exc:
-        if not password or not _password_problem(exc):
+        if source != "pdfium" or password_problem(exc, source):
             raise
-        return pdfplumber.open(path, password="")
+        return _open_with(path, password, "pdfplumber")
 
 
-def _password_problem(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, PDFPasswordIncorrect) or any(isinstance(a, PDFPasswordIncorrect) for a in seen.args):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
+def _open_with(path: Path, password: str | None, source: str):  # noqa: ANN202
+    """A PDF with only an owner password (printing, copying limits) opens without one,
+    so a wrong --password is tried without before it is refused."""
+    if source == "pdfplumber":
+        from hytetool.extract.plumber_source import PlumberDocument as Document
+    else:
+        from hytetool.extract.pdfium_source import PdfiumDocument as Document
+    try:
+        return Document(path, password)
+    except Exception as exc:
+        if not password or not password_problem(exc, source):
+            raise
+        return Document(path, None)
+
+
+def password_problem(exc: BaseException, source: str) -> bool:
+    """Whether the source refused the file for its password."""
+    if source == "pdfplumber":
+        from hytetool.extract.plumber_source import password_problem as refused
+    else:
+        from hytetool.extract.pdfium_source import password_problem as refused
+    return refused(exc)
 
 
 def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings,
                 on_page: Callable[[int, int], None] | None = None) -> DocumentModel:
     try:
-        page_count = len(pdf.pages)
-    except Exception as exc:
+        page_count = pdf.page_count
+    except Exception:
         raise InputError(path, "damaged PDF, its list of pages cannot be read; export it again") from None
     if page_count == 0:
         raise InputError(path, "the PDF has no pages")
@@ -104,15 +106,10 @@ def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings,
     carry = None  # an unruled table open at the end of the page before
     for number in range(1, page_count + 1):
         try:
-            page = pdf.pages[number - 1]
-        except Exception as exc:
-            raise InputError(path, f"page {number} is damaged and cannot be read; export the PDF again") from None
-        try:
+            page = pdf.page(number - 1)
             layout = page_layout(page, number, settings, carry)
-        except Exception as exc:
+        except Exception:
             raise InputError(path, f"page {number} is damaged and cannot be read; export the PDF again") from None
-        finally:
-            page.close()
         if not layout.has_text:
             empty.append(number)
         carry = layout.grid

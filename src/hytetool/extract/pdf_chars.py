@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from pdfplumber.page import FilteredPage, Page
+from hytetool.extract.pdf_page import PageObjects
 
 # pdfplumber's default: characters of one font whose positions differ by at most this
 # many points are the same glyph printed twice (bold by overprinting, shadow text).
@@ -62,9 +62,7 @@ def _keep_row(row: list[tuple[int, float, float, int]], tolerance: float, kept: 
         start = end
 
 
-def deduped_page(page: Page) -> Page:
-    """The page with its chars deduplicated, as pdfplumber's `page.dedupe_chars()` builds it."""
-    derived = FilteredPage(page, lambda obj: True)
-    derived._objects = dict(page.objects)  # the same lists: nothing is copied per page
-    derived._objects["char"] = dedupe_chars(page.chars)
-    return derived
+def deduped_page(page: PageObjects) -> PageObjects:
+    """The page with its chars deduplicated, as pdfplumber's `page.dedupe_chars()` builds it
+    (the other objects' lists are shared, not copied)."""
+    return page.derived({**page.objects, "char": dedupe_chars(page.chars)})

@@ -4,7 +4,7 @@ A landscape table reaches a PDF sideways in two common ways: the page carries a
 /Rotate that the viewer applies (someone turned the page in Acrobat and saved), or a
 landscape sheet was printed onto portrait paper with its content turned. pdfplumber
 places characters in display space, so on such a page every word runs top-to-bottom
-or bottom-to-top and rows become columns. This module finds the way the text runs
+or bottom-to-top and rows become columns (both page sources give display space). This module finds the way the text runs
 (from each character's text matrix) and gives the page as a reader holding it upright
 would see it: same objects, coordinates turned, width and height swapped. Everything
 after it (words, ruled tables, unruled columns) then works as on any landscape page.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pdfplumber.page import FilteredPage, Page
+from hytetool.extract.pdf_page import PageObjects
 
 # A page is turned when more than this share of its characters runs one other way.
 # Half: a sideways table page may still carry an upright page number or stamp, and a
@@ -42,7 +42,7 @@ def text_direction(char: dict) -> str:
     return "btt" if b > 0 else "ttb"
 
 
-def page_turn(page: Page) -> int:
+def page_turn(page: PageObjects) -> int:
     """Degrees to turn the page counter-clockwise so that most of its text reads upright.
 
     Judged on up to SAMPLE characters spread over the page: a page's text runs one way
@@ -56,29 +56,24 @@ def page_turn(page: Page) -> int:
     return TURNS[direction] if count > TURN_SHARE * len(sample) else 0
 
 
-def turned_page(page: Page, turn: int) -> Page:
+def turned_page(page: PageObjects, turn: int) -> PageObjects:
     """The page as seen after turning it `turn` degrees counter-clockwise."""
     if turn == 0:
         return page
-    width, height = float(page.width), float(page.height)
+    width, height = page.width, page.height
     new_width, new_height = (height, width) if turn in (90, 270) else (width, height)
-    derived = FilteredPage(page, lambda obj: True)
-    derived.bbox = (0, 0, new_width, new_height)
-    offset = page.initial_doctop
-    derived._objects = {
-        kind: [_turned(obj, turn, width, height, new_height, offset) for obj in objs]
-        for kind, objs in page.objects.items()
-    }
-    for char in derived._objects.get("char", []):
+    objects = {kind: [_turned(obj, turn, width, height, new_height) for obj in objs]
+               for kind, objs in page.objects.items()}
+    for char in objects.get("char", []):
         char["upright"] = _readable(char, turn)
-    return derived
+    return page.derived(objects, new_width, new_height)
 
 
-def _turned(obj: dict, turn: int, width: float, height: float, new_height: float, offset: float) -> dict:
+def _turned(obj: dict, turn: int, width: float, height: float, new_height: float) -> dict:
     x0, top, x1, bottom = _turn_box((obj["x0"], obj["top"], obj["x1"], obj["bottom"]), turn, width, height)
     turned = dict(obj)
     turned.update(x0=x0, x1=x1, top=top, bottom=bottom, width=x1 - x0, height=bottom - top,
-                  doctop=top + offset, y0=new_height - bottom, y1=new_height - top)
+                  doctop=top, y0=new_height - bottom, y1=new_height - top)
     if "pts" in obj:  # curves: their points give the edges of a drawn table
         turned["pts"] = [_turn_point(x, y, turn, width, height) for x, y in obj["pts"]]
     return turned

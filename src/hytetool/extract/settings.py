@@ -8,13 +8,25 @@ extraction includes these settings, so changing one re-extracts.
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class PdfSource(str, Enum):
+    """The parser that reads a PDF's pages (`--pdf-source`)."""
+
+    pdfium = "pdfium"  # pypdfium2: C++, about nine times faster; the default
+    pdfplumber = "pdfplumber"  # pdfminer under pdfplumber: the reader before pdfium, kept to compare
+
+
 class ExtractionSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # Which parser reads a PDF's pages: pdfium (C++, about nine times faster) or
+    # pdfplumber/pdfminer (the reader before it, kept to compare: `--pdf-source`).
+    pdf_source: PdfSource = Field(PdfSource.pdfium, description="the parser that reads PDF pages")
 
     # Ruled tables (Word/Excel printed to PDF): cells come from the drawn lines.
     snap_tolerance: float = Field(3.0, description="points: Word draws a cell border as several near lines")

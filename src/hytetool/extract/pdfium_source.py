@@ -1,0 +1,190 @@
+"""PDF pages read through pdfium (pypdfium2): characters and drawings -> PageObjects.
+
+pdfminer, under pdfplumber, parses a page's content in Python; pdfium does it in C++,
+about nine times faster, and hands back each character with its position. This module
+asks pdfium for as little as the layout needs, in as few calls as it can: the page's
+text in one call, then per character its origin (baseline) and its loose box; font,
+size, weight, colour and matrix once per text object. Drawings come from the path
+objects (pdfium_paths.py).
+
+Character boxes are built the way pdfminer builds them, so that line and cell
+geometry stays as it was: across the baseline, the box runs from the font's descent
+for one font size (not the glyph's own height, which differs per letter); along it,
+the character's advance (pdfium's loose box). Coordinates are then turned into the
+displayed page (/Rotate applied, origin at the top-left of the MediaBox), as pdfminer
+gives them: a page saved turned in a viewer reads sideways here too, and pdf_turn.py
+turns it upright the same way for both sources.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from hytetool.extract.pdf_page import PageObjects
+from hytetool.extract.pdfium_paths import Display, page_drawings
+
+# The font's descent (below the baseline) as a share of the font size, when the font
+# does not tell it or tells nonsense: pdfminer's default is 0 (box from the baseline up);
+# real fonts lie between 0 and a third of an em (Arial 0.21, DejaVu 0.18).
+MAX_DESCENT = 0.35
+
+# pdfium's own error for a password problem (fpdfview.h).
+PASSWORD_ERROR = raw.FPDF_ERR_PASSWORD
+
+# FPDFText_GetTextObject with a plain address as its result, so that a text object can
+# key a dict (pypdfium2 returns a ctypes pointer object, new on each call).
+_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
+# Characters pdfium may have added or marked: spaces and line breaks it generates between
+# words and lines, and a hyphen at a line's end (U+0002 one by one, U+FFFE in the text).
+_MARKED = frozenset(" \r\n\x02\ufffe")
+_HYPHEN = frozenset("\x02\ufffe")
+
+
+class PdfiumDocument:
+    """An open PDF; pages are read one at a time and closed at once."""
+
+    def __init__(self, path: Path, password: str | None = None) -> None:
+        self._pdf = pdfium.PdfDocument(str(path), password=password or None)
+
+    @property
+    def page_count(self) -> int:
+        return len(self._pdf)
+
+    def page(self, index: int) -> PageObjects:
+        page = self._pdf[index]
+        try:
+            display = Display.of(page.raw)
+            objects = {"char": page_chars(page.raw, display), **page_drawings(page.raw, display)}
+            return PageObjects(display.width, display.height, objects)
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        self._pdf.close()
+
+
+def password_problem(exc: BaseException) -> bool:
+    """Whether pdfium refused the file for its password (none given, or a wrong one)."""
+    return isinstance(exc, pdfium.PdfiumError) and getattr(exc, "err_code", None) == PASSWORD_ERROR
+
+
+def page_chars(page, display: Display) -> list[dict]:  # noqa: ANN001 - an FPDF_PAGE
+    """The page's characters (those written in the PDF, not the spaces and line breaks
+    pdfium adds between them) as pdfplumber-style dicts, in content order."""
+    textpage = raw.FPDFText_LoadPage(page)
+    try:
+        return _chars(textpage, display)
+    finally:
+        raw.FPDFText_ClosePage(textpage)
+
+
+def _text(textpage, count: int) -> str:  # noqa: ANN001
+    """All the page's characters in one call (UTF-16, one unit per character index)."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    return buffer.raw[: count * 2].decode("utf-16-le", "replace")
+
+
+def _chars(textpage, display: Display) -> list[dict]:  # noqa: ANN001
+    count = raw.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return []
+    text = _text(textpage, count)
+    box = raw.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    box_ref, x_ref, y_ref = ctypes.byref(box), ctypes.byref(x), ctypes.byref(y)
+    loose, origin, generated = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_IsGenerated
+    styles: dict[int | None, _Style] = {}
+    chars = []
+    for index, glyph in enumerate(text):
+        if glyph in _MARKED:
+            if glyph in "\r\n" or generated(textpage, index):
+                continue  # pdfium's own word and line breaks, not the document's characters
+            if glyph in _HYPHEN:
+                glyph = "-"  # a hyphen ending a line, which pdfium marks as such
+        handle = _TEXT_OBJECT(textpage, index)
+        style = styles.get(handle)
+        if style is None:
+            style = styles[handle] = _Style.of(textpage, index, handle, display)
+        loose(textpage, index, box_ref)
+        origin(textpage, index, x_ref, y_ref)
+        chars.append(style.char(glyph, box, x.value, y.value, display))
+    return chars
+
+
+class _Style:
+    """What the characters of one text object share: font, size, colour, matrix."""
+
+    __slots__ = ("fontname", "size", "weight", "colour", "matrix", "across", "along_x", "upright")
+
+    @classmethod
+    def of(cls, textpage, index: int, handle: int | None, display: Display) -> _Style:  # noqa: ANN001
+        style = cls()
+        matrix = raw.FS_MATRIX()
+        raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix))
+        # the font size as set (Tf): pdfium leaves the text matrix out, as pdfminer does
+        nominal = raw.FPDFText_GetFontSize(textpage, index) or 0.0
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        scale = (c * c + d * d) ** 0.5 or 1.0
+        style.fontname, style.weight, descent = _font(handle, nominal)
+        style.size = nominal * scale
+        # the box across the baseline: from the descent to one font size above it, in user space
+        low, high = descent * nominal, (descent + 1.0) * nominal
+        style.across = ((c * low, d * low), (c * high, d * high))
+        style.along_x = abs(a) >= abs(b)  # the loose box's x extent is the advance
+        style.matrix = display.matrix((a, b, c, d, matrix.e, matrix.f))
+        da, db, dc, dd = style.matrix[:4]
+        style.upright = da * dd > 0 and db * dc <= 0
+        style.colour = _fill(handle)
+        return style
+
+    def char(self, glyph: str, box, x: float, y: float, display: Display) -> dict:  # noqa: ANN001
+        (cx0, cy0), (cx1, cy1) = self.across
+        if self.along_x:
+            x0, x1 = box.left, box.right
+            y0, y1 = y + cy0, y + cy1
+        else:
+            y0, y1 = box.bottom, box.top
+            x0, x1 = x + cx0, x + cx1
+        left, top, right, bottom = display.box(x0, y0, x1, y1)
+        return {"text": glyph, "x0": left, "x1": right, "top": top, "bottom": bottom, "doctop": top,
+                "y0": display.height - bottom, "y1": display.height - top, "width": right - left,
+                "height": bottom - top, "size": self.size, "fontname": self.fontname, "weight": self.weight,
+                "upright": self.upright, "matrix": self.matrix, "non_stroking_color": self.colour,
+                "object_type": "char"}
+
+
+def _font(handle: int | None, size: float) -> tuple[str, int, float]:
+    """Font name, weight and descent (a negative share of the font size) of a text object."""
+    if not handle:
+        return "", 400, 0.0
+    obj = ctypes.cast(handle, raw.FPDF_PAGEOBJECT)
+    font = raw.FPDFTextObj_GetFont(obj)
+    if not font:
+        return "", 400, 0.0
+    name = ctypes.create_string_buffer(256)
+    raw.FPDFFont_GetBaseFontName(font, name, len(name))
+    descent = ctypes.c_float()
+    ok = raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(descent))
+    share = -min(MAX_DESCENT, abs(descent.value)) if ok else 0.0
+    weight = raw.FPDFFont_GetWeight(font)
+    return name.value.decode("latin-1", "replace"), weight if weight > 0 else 400, share
+
+
+def _fill(handle: int | None) -> tuple[float, float, float]:
+    """A text object's fill colour as pdfplumber gives RGB: three floats 0-1."""
+    if not handle:
+        return (0.0, 0.0, 0.0)
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    obj = ctypes.cast(handle, raw.FPDF_PAGEOBJECT)
+    if not raw.FPDFPageObj_GetFillColor(obj, ctypes.byref(red), ctypes.byref(green), ctypes.byref(blue),
+                                        ctypes.byref(alpha)):
+        return (0.0, 0.0, 0.0)
+    return (red.value / 255, green.value / 255, blue.value / 255)
