@@ -85,7 +85,7 @@ WORKERS = """
 import sys, time
 from hytetool.parallel import run_tasks
 def slow(task, on_page):
-    import os; print(os.getpid(), flush=True); time.sleep(60)
+    import os; os.write(1, f"{os.getpid()}\\n".encode()); time.sleep(60)  # one write: lines never interleave
 if __name__ == "__main__":
     list(run_tasks(slow, [1, 2], ["a", "b"], jobs=2))
 """
