@@ -65,7 +65,10 @@ class Display:
         return (a * x + c * y + e, self.height - (b * x + d * y + f))
 
     def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
-        """A user-space box as (x0, top, x1, bottom) on the displayed page."""
+        """A user-space box (x0 <= x1, y0 <= y1) as (x0, top, x1, bottom) on the displayed page."""
+        a, b, c, d, e, f = self.to_display
+        if b == 0 and c == 0 and a == 1 and d == 1:  # an unturned page: most of them, and once per character
+            return (x0 + e, self.height - y1 - f, x1 + e, self.height - y0 - f)
         ax, ay = self.point(x0, y0)
         bx, by = self.point(x1, y1)
         return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
