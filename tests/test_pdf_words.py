@@ -85,3 +85,60 @@ def test_pages_whose_narrow_gaps_all_hold_spaces_keep_pdfplumbers_words() -> Non
     assert not check(typeset("Kaikki koulut on auditoitu", 10))
     cell = typeset("Kaikille kouluja.", 10)
     assert check(cell + typeset("Johtava rehtori", cell[-1]["x1"] + 3.9))
+
+
+# ------------------------------------------------------------------ words_from_chars == pdfplumber
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from hytetool.extract.pdf_words import words_from_chars  # noqa: E402
+
+PDFS = sorted((Path(__file__).resolve().parent / "fixtures" / "generated").glob("*.pdf")) + sorted(
+    (Path(__file__).resolve().parent / "corpus").glob("*.pdf"))
+OPTION_SETS = [dict(keep_blank_chars=False, return_chars=False), dict(keep_blank_chars=True, return_chars=True)]
+
+
+def test_the_word_comparison_has_its_pdfs() -> None:
+    assert len(PDFS) >= 20
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_words_are_pdfplumbers_words_on_every_test_page(path: Path) -> None:
+    from hytetool.extract.pdf_chars import deduped_page
+    from hytetool.extract.pdf_turn import page_turn, turned_page
+    from hytetool.extract.pdfium_source import PdfiumDocument
+
+    document = PdfiumDocument(path)
+    try:
+        for index in range(document.page_count):
+            page = document.page(index)
+            for chars in (page.chars, deduped_page(turned_page(page, page_turn(page))).chars):
+                for options in OPTION_SETS:
+                    assert words_from_chars(chars, 3.0, 3.0, **options) == extract_words(chars, x_tolerance=3.0,
+                                                                                         y_tolerance=3.0, **options)
+    finally:
+        document.close()
+
+
+_coordinate = st.floats(min_value=0, max_value=60, allow_nan=False).map(lambda v: round(v, 1))
+
+
+@st.composite
+def scattered_chars(draw) -> list[dict]:  # noqa: ANN001
+    """Characters anywhere on a small page, some blank, some turned, in any order."""
+    chars = []
+    for _ in range(draw(st.integers(0, 40))):
+        x0, top = draw(_coordinate), draw(_coordinate)
+        width, height = draw(st.sampled_from([2.0, 5.0])), draw(st.sampled_from([9.0, 10.0]))
+        chars.append({"text": draw(st.sampled_from(["a", "B", " ", "ﬁ", "-", "\u00a0"])), "x0": x0, "x1": x0 + width,
+                      "top": top, "bottom": top + height, "doctop": top + 800, "upright": draw(st.booleans()),
+                      "size": height, "height": height, "width": width})
+    return chars
+
+
+@given(scattered_chars(), st.sampled_from([0.0, 1.5, 3.0]), st.booleans())
+def test_words_are_pdfplumbers_words_for_any_characters(chars: list[dict], tolerance: float, keep: bool) -> None:
+    assert words_from_chars(chars, tolerance, tolerance, keep, True) == extract_words(
+        chars, x_tolerance=tolerance, y_tolerance=tolerance, keep_blank_chars=keep, return_chars=True)

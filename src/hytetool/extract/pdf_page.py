@@ -15,7 +15,9 @@ from itertools import chain
 from typing import Any
 
 from pdfplumber.table import TableFinder, TableSettings
-from pdfplumber.utils import curve_to_edges, extract_words, line_to_edge, rect_to_edges
+from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
+
+from hytetool.extract.pdf_words import words_from_chars
 
 # The kinds of objects a page holds (pdfplumber's names).
 KINDS = ("char", "rect", "line", "curve")
@@ -67,9 +69,10 @@ class PageObjects:
         """The same page with other objects (and, when turned, another size)."""
         return PageObjects(self.width if width is None else width, self.height if height is None else height, objects)
 
-    def extract_words(self, **options: Any) -> list[dict]:
-        """pdfplumber's words from these characters (`utils.extract_words`)."""
-        return extract_words(self.chars, **options)
+    def extract_words(self, x_tolerance: float, y_tolerance: float, keep_blank_chars: bool = False,
+                      return_chars: bool = False) -> list[dict]:
+        """pdfplumber's words from these characters (its `utils.extract_words`, made fast)."""
+        return words_from_chars(self.chars, x_tolerance, y_tolerance, keep_blank_chars, return_chars)
 
     def find_tables(self, settings: dict[str, Any]) -> list:
         """Ruled tables from the drawn lines: pdfplumber's TableFinder on these edges."""

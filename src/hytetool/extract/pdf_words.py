@@ -15,6 +15,11 @@ the font size. A lone wide gap between ordinary glyphs is a break: the next cell
 
 from __future__ import annotations
 
+from itertools import groupby
+
+from pdfplumber.utils import extract_words
+from pdfplumber.utils.text import LIGATURES  # spelt out in words ("ﬁ" -> "fi"): the same table as pdfplumber's
+
 from hytetool.extract.settings import ExtractionSettings
 
 # A gap is letter spacing when a neighbouring gap is at least this share of it: spacing
@@ -119,3 +124,94 @@ def _word(chars: list[dict]) -> dict:
     return {"text": "".join(c["text"] for c in chars), "x0": x0, "x1": x1, "top": top,
             "doctop": min(c["doctop"] for c in chars), "bottom": bottom, "upright": chars[0]["upright"],
             "height": bottom - top, "width": x1 - x0, "direction": "ltr"}
+
+
+# ------------------------------------------------------------------ grouping into words
+
+def words_from_chars(chars: list[dict], x_tolerance: float, y_tolerance: float,
+                     keep_blank_chars: bool = False, return_chars: bool = False) -> list[dict]:
+    """pdfplumber's `extract_words` (default directions, no text flow), made fast for the
+    upright text that is nearly all of a page.
+
+    The same words in the same order: chars are taken in runs of one uprightness; an
+    upright run's lines are clusters of `top` (sorted values chained within
+    y_tolerance), each read by x0; a word ends at a blank (unless kept), where the next
+    char starts left of the last one's start or more than x_tolerance after its end, or
+    where its top moves more than y_tolerance. pdfplumber's generic extractor spent a
+    sixth of a page's time in generators and per-char method calls for this; runs of
+    turned text still go to it (tests/test_pdf_words.py compares the two).
+    """
+    words: list[dict] = []
+    for upright, run in groupby(chars, key=_UPRIGHT):
+        if upright:
+            words += _upright_words(list(run), x_tolerance, y_tolerance, keep_blank_chars, return_chars)
+        else:
+            words += extract_words(list(run), x_tolerance=x_tolerance, y_tolerance=y_tolerance,
+                                   keep_blank_chars=keep_blank_chars, return_chars=return_chars)
+    return words
+
+
+def _UPRIGHT(char: dict) -> bool:  # noqa: N802 - a key function, named like itemgetter's
+    return char["upright"]
+
+
+def _upright_words(chars: list[dict], x_tolerance: float, y_tolerance: float, keep_blank: bool,
+                   return_chars: bool) -> list[dict]:
+    line_of = _clusters({c["top"] for c in chars}, y_tolerance)
+    ordered = sorted(chars, key=lambda c: (line_of[c["top"]], c["x0"]))
+    words: list[dict] = []
+    current: list[dict] = []
+    line = None
+    for char in ordered:
+        text = char["text"]
+        if line_of[char["top"]] != line:  # a new line: a word never runs over the line's end
+            line = line_of[char["top"]]
+            if current:
+                words.append(_merged(current, return_chars))
+            current = []
+        if not keep_blank and text.isspace():
+            if current:
+                words.append(_merged(current, return_chars))
+            current = []
+        elif text == "":  # pdfplumber's split_at_punctuation="" matches only the empty text
+            if current:
+                words.append(_merged(current, return_chars))
+            words.append(_merged([char], return_chars))
+            current = []
+        elif current and _breaks(current[-1], char, x_tolerance, y_tolerance):
+            words.append(_merged(current, return_chars))
+            current = [char]
+        else:
+            current.append(char)
+    if current:
+        words.append(_merged(current, return_chars))
+    return words
+
+
+def _clusters(values: set[float], tolerance: float) -> dict[float, int]:
+    """Each value's cluster: sorted values chained while each is within the tolerance of
+    the previous (pdfplumber's cluster_list)."""
+    cluster: dict[float, int] = {}
+    index, last = -1, None
+    for value in sorted(values):
+        if last is None or value > last + tolerance:
+            index += 1
+        cluster[value] = index
+        last = value
+    return cluster
+
+
+def _breaks(previous: dict, char: dict, x_tolerance: float, y_tolerance: float) -> bool:
+    return (char["x0"] < previous["x0"] or char["x0"] > previous["x1"] + x_tolerance
+            or abs(char["top"] - previous["top"]) > y_tolerance)
+
+
+def _merged(chars: list[dict], return_chars: bool) -> dict:
+    x0, x1 = min(c["x0"] for c in chars), max(c["x1"] for c in chars)
+    top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
+    word = {"text": "".join(LIGATURES.get(c["text"], c["text"]) for c in chars), "x0": x0, "x1": x1, "top": top,
+            "doctop": top + chars[0]["doctop"] - chars[0]["top"], "bottom": bottom, "upright": chars[0]["upright"],
+            "height": bottom - top, "width": x1 - x0, "direction": "ltr"}
+    if return_chars:
+        word["chars"] = chars
+    return word
