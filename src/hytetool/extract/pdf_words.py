@@ -207,11 +207,23 @@ def _breaks(previous: dict, char: dict, x_tolerance: float, y_tolerance: float) 
 
 
 def _merged(chars: list[dict], return_chars: bool) -> dict:
-    x0, x1 = min(c["x0"] for c in chars), max(c["x1"] for c in chars)
-    top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
-    word = {"text": "".join(LIGATURES.get(c["text"], c["text"]) for c in chars), "x0": x0, "x1": x1, "top": top,
-            "doctop": top + chars[0]["doctop"] - chars[0]["top"], "bottom": bottom, "upright": chars[0]["upright"],
-            "height": bottom - top, "width": x1 - x0, "direction": "ltr"}
+    """One word from its chars, as pdfplumber's merge_chars builds it (one pass: this runs
+    for every word of every page)."""
+    first = chars[0]
+    x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
+    for c in chars:
+        if c["x0"] < x0:
+            x0 = c["x0"]
+        if c["x1"] > x1:
+            x1 = c["x1"]
+        if c["top"] < top:
+            top = c["top"]
+        if c["bottom"] > bottom:
+            bottom = c["bottom"]
+    text = "".join([LIGATURES.get(c["text"], c["text"]) for c in chars])
+    word = {"text": text, "x0": x0, "x1": x1, "top": top, "doctop": top + first["doctop"] - first["top"],
+            "bottom": bottom, "upright": first["upright"], "height": bottom - top, "width": x1 - x0,
+            "direction": "ltr"}
     if return_chars:
         word["chars"] = chars
     return word
