@@ -13,6 +13,7 @@ time.perf_counter, takes the median of --runs runs, and writes bench/results.md:
   (d) `hyte render --year` of a generated year (300 municipalities, 30,000 actions)
       to Markdown and Word on one CPU;
   (e) peak RSS of extracting one 500-page PDF;
+  where the time goes: bench/stages.py's stages over one copy of each PDF;
   and, with --profile, the top functions of a cProfile run over the corpus.
 
 `--smoke` does all of it on a few pages in seconds (tests/test_bench_smoke.py); its
@@ -84,6 +85,8 @@ SMOKE = Scale(9, ["plan_2026.pdf", "plan_2026_unruled.pdf", "i_louhela_unruled.p
 class Report:
     rows: list[tuple[str, str, str, str]] = field(default_factory=list)  # measure, value, target, met
     jobs1_seconds: float = 0.0  # (a)'s `--jobs 1` run over the PDFs, reused by (b)
+    per_page_ms: dict[str, float] = field(default_factory=dict)  # (a)'s figures, for "Where the time goes"
+    stages: dict[str, float] = field(default_factory=dict)  # bench/stages.py's JSON
 
     def row(self, measure: str, value: str, target: str = "", met: bool | None = None) -> None:
         self.rows.append((measure, value, target, "" if met is None else ("yes" if met else "**no**")))
@@ -112,6 +115,9 @@ def main(argv: list[str]) -> int:
     cache(report, built, args.work, runs)
     render(report, args.work, scale, runs, cpus[:1])
     memory(report, args.work, scale)
+    report.stages = json.loads(subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "stages.py"), *map(str, corpus.bench_pdfs(scale.pdf_names)),
+         "--profile", str(corpus.STRATEGY)], capture_output=True, text=True, check=True).stdout)
     measured = time.perf_counter() - started
     profile = profiles(built) if args.profile else None
     write_results(out, report, built, runs, scale, profile, measured, args.smoke)
@@ -156,6 +162,7 @@ def per_page(report: Report, built: corpus.Corpus, work: Path, runs: int, cpu: l
             times[name].append(measure())
     ms = {name: statistics.median(values) / built.pages * 1000 for name, values in times.items()}
     report.jobs1_seconds = statistics.median(times["hyte"])
+    report.per_page_ms = ms
     report.row("(a) `hyte extract --jobs 1 --no-cache`, per PDF page", f"{ms['hyte']:.1f} ms")
     report.row(f"(a) `hyte extract {PDF_SOURCE_OPTION} pdfplumber` (the earlier reader), per page",
                f"{ms['hyte-pdfplumber']:.1f} ms" if earlier_reader
@@ -329,6 +336,7 @@ def write_results(out: Path, report: Report, built: corpus.Corpus, runs: int, sc
         "|---|---|---|---|",
         *[f"| {m} | {v} | {t} | {ok} |" for m, v, t, ok in report.rows],
         "",
+        *stage_table(report),
         "## Profile of the extraction",
         "",
         "cProfile over `extract_file` on the corpus PDFs; the per-page call chain (extract_file, read_source, "
@@ -349,6 +357,26 @@ def write_results(out: Path, report: Report, built: corpus.Corpus, runs: int, sc
         lines += ["<!-- profile-after " + json.dumps(profile) + " -->", ""]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines), encoding="utf-8")
+
+
+def stage_table(report: Report) -> list[str]:
+    """bench/stages.py's figures per PDF page, beside (a)'s floors (docs/performance.md)."""
+    got, pages = report.stages, max(1, int(report.stages.get("pages", 0)))
+    ms = {name: got[name] / pages * 1000 for name in ("read", "normalize", "yaml")}
+    floors = report.per_page_ms
+    rows = [("Python start-up, bare interpreter (once per run)", f"{got['python_start'] * 1000:.0f} ms per run"),
+            ("importing hytetool and its PDF reader (once per run)", f"{got['imports'] * 1000:.0f} ms per run"),
+            ("reading into the document model (`read_source`)", f"{ms['read']:.1f} ms"),
+            ("— for reference, (a): pdfium's bare character read", f"{floors.get('pdfium', 0):.1f} ms"),
+            ("— for reference, (a): pdfplumber `extract_tables()`", f"{floors.get('pdfplumber', 0):.1f} ms"),
+            ("normalizing: layout strategies and records (`normalize`)", f"{ms['normalize']:.1f} ms"),
+            ("the YAML (`document_body`)", f"{ms['yaml']:.1f} ms"),
+            ("sum of the three stages", f"{sum(ms.values()):.1f} ms"),
+            ("(a): `hyte extract --jobs 1 --no-cache` as a whole", f"{floors.get('hyte', 0):.1f} ms")]
+    return ["## Where the time goes", "",
+            f"`bench/stages.py` over one copy of each PDF ({pages} pages), one run in one process; per PDF page "
+            "unless said otherwise. See docs/performance.md.", "",
+            "| stage | time |", "|---|---:|", *[f"| {stage} | {value} |" for stage, value in rows], ""]
 
 
 def _kept_profile(out: Path) -> dict | None:

@@ -28,6 +28,10 @@ ISSUE_17_ROWS = (
     "| ≥ 20x |",
     "| ≤ 250 MB |",
     "tests/corpus/*.pdf",
+    "## Where the time goes",
+    "| reading into the document model (`read_source`) |",
+    "| normalizing: layout strategies and records (`normalize`) |",
+    "| the YAML (`document_body`) |",
 )
 
 
