@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # same pages, the ratios with their targets, failures in the cached folder, the corpus.
 ISSUE_17_ROWS = (
     "(a) `hyte extract --jobs 1 --no-cache`, per PDF page |",
-    "(a) `hyte extract --pdf-source pdfplumber` (the earlier reader), per page |",
+    "(a) `hyte extract --pdf-source pdfplumber` (the earlier reader, one run), per page |",
     "(a) pdfplumber `page.extract_tables()`, per page",
     "(a) pdfium's bare character read (text and loose boxes), per page",
     "(a) `pdftotext -layout`, per page",
