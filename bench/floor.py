@@ -57,6 +57,8 @@ def pdfium_floor(paths: list[str]) -> str:
         try:
             for index in range(len(document)):
                 page = pdfium.FPDF_LoadPage(document.raw, index)
+                if not page:
+                    raise RuntimeError(f"{path}: pdfium cannot load page {index + 1}")
                 text_page = pdfium.FPDFText_LoadPage(page)
                 count = pdfium.FPDFText_CountChars(text_page)
                 buffer = ctypes.create_string_buffer((count + 1) * 2)  # UTF-16, with the final NUL
