@@ -36,8 +36,10 @@ demo: $(STAMP)
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q
 
-# Speed and memory on a generated 1,000-page corpus -> bench/results.md (about ten
-# minutes on two cores; docs/performance.md). Not part of `make test`: nothing is timed there.
+# Speed and memory on a 1,000-page corpus of the fixture and tests/corpus PDFs, beside
+# pdfplumber's, pdfium's and pdftotext's bare reads of the same pages (issue 17) ->
+# bench/results.md (about ten minutes on two cores; docs/performance.md). Not part of
+# `make test`: nothing is timed there.
 bench: $(TEST_STAMP)
 	$(BIN)/python bench/run.py
 

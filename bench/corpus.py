@@ -1,9 +1,12 @@
 """Benchmark inputs, built from the repository's own fixtures and seeds.
 
-- an extraction corpus: copies of tests/fixtures/generated/*.pdf up to about
-  `pdf_pages` pages, plus copies of the Word fixtures and the text seeds. Each copy
-  gets its own file name (c01_plan_2026.pdf, ...) so every file has its own output
-  YAML and cache entry, and many files let `--jobs` share the work out;
+- an extraction corpus: copies of tests/fixtures/generated/*.pdf and of the corpus of
+  other municipalities' templates (tests/corpus/*.pdf) up to about `pdf_pages` pages,
+  plus copies of the Word fixtures and the text seeds, plus in each copy files that
+  cannot be read (a truncated PDF, a web page named .pdf, a text file named .docx), so
+  the warm run of (c) shows that failures come from the cache too. Each copy gets its
+  own file name (c01_plan_2026.pdf, ...) so every file has its own output YAML and cache
+  entry, and many files let `--jobs` share the work out;
 - one long PDF (the fixtures concatenated to `pages` pages) for the memory figure;
 - a "year" of normalized YAML: `municipalities` documents built from the seed
   interim report with varied texts, `actions_per_doc` actions each, for `hyte render`.
@@ -14,11 +17,12 @@ from __future__ import annotations
 import math
 import random
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "generated"
+CORPUS_PDFS = ROOT / "tests" / "corpus"  # other municipalities' templates (issue 13)
 SEEDS = ROOT / "data" / "raw"
 STRATEGY = ROOT / "hyte-profile.yaml"
 # The seed whose goals and actions each generated municipality's report copies: the
@@ -39,10 +43,15 @@ class Corpus:
     pdfs: list[Path]
     others: list[Path]  # .docx and .txt
     pages: int  # PDF pages in `pdfs`
+    broken: list[Path] = field(default_factory=list)  # files that cannot be read, in their own folder
 
     @property
     def files(self) -> list[Path]:
-        return self.pdfs + self.others
+        return self.pdfs + self.others + self.broken
+
+
+class MissingInputs(RuntimeError):
+    """A bench input the repository should hold is not there: the bench stops."""
 
 
 def pdf_pages(path: Path) -> int:
@@ -56,16 +65,34 @@ def pdf_pages(path: Path) -> int:
 
 
 def fixture_pdfs(names: list[str] | None = None) -> list[Path]:
-    pdfs = sorted(FIXTURES.glob("*.pdf"))
-    return [p for p in pdfs if names is None or p.name in names]
+    """The generated fixture PDFs (all, or those named)."""
+    return _found(sorted(FIXTURES.glob("*.pdf")), names, FIXTURES)
+
+
+def bench_pdfs(names: list[str] | None = None) -> list[Path]:
+    """The PDFs of (a): the fixtures and the corpus of other municipalities' templates."""
+    found = sorted(FIXTURES.glob("*.pdf")) + sorted(CORPUS_PDFS.glob("*.pdf"))
+    if names is None and not list(CORPUS_PDFS.glob("*.pdf")):
+        raise MissingInputs(f"no PDF in {CORPUS_PDFS}: the corpus is part of the bench (make corpus)")
+    return _found(found, names, FIXTURES)
+
+
+def _found(pdfs: list[Path], names: list[str] | None, where: Path) -> list[Path]:
+    """`pdfs` (or those named, every one of them): never an empty bench."""
+    chosen = [p for p in pdfs if names is None or p.name in names]
+    missing = sorted(set(names or []) - {p.name for p in chosen})
+    if missing or not chosen:
+        raise MissingInputs(f"bench inputs missing: {', '.join(missing) or f'no PDF in {where}'}")
+    return chosen
 
 
 def build_corpus(folder: Path, pdf_pages_wanted: int, pdfs: list[Path], others: list[Path]) -> Corpus:
-    """Copies of `pdfs` (and as many of `others`) until about `pdf_pages_wanted` pages."""
+    """Copies of `pdfs` (and as many of `others`, and of the unreadable files) until about
+    `pdf_pages_wanted` pages: folders pdf/, other/ and broken/ under `folder`."""
     if folder.exists():
         shutil.rmtree(folder)
-    (folder / "pdf").mkdir(parents=True)
-    (folder / "other").mkdir()
+    for part in ("pdf", "other", "broken"):
+        (folder / part).mkdir(parents=True)
     per_set = sum(pdf_pages(p) for p in pdfs)
     copies = max(1, round(pdf_pages_wanted / per_set))
     corpus = Corpus([], [], per_set * copies)
@@ -74,7 +101,20 @@ def build_corpus(folder: Path, pdf_pages_wanted: int, pdfs: list[Path], others: 
             corpus.pdfs.append(_copy(source, folder / "pdf" / f"c{copy:02d}_{source.name}"))
         for source in others:
             corpus.others.append(_copy(source, folder / "other" / f"c{copy:02d}_{source.name}"))
+        corpus.broken += unreadable_files(folder / "broken", f"c{copy:02d}_", pdfs[0])
     return corpus
+
+
+def unreadable_files(folder: Path, prefix: str, pdf: Path) -> list[Path]:
+    """Files every reader refuses, each with its one-line message (and exit code 1):
+    the first third of `pdf`, a web page named .pdf, a text file named .docx."""
+    data = pdf.read_bytes()
+    files = {f"{prefix}truncated_{pdf.name}": data[: len(data) // 3],
+             f"{prefix}web_page.pdf": b"<!DOCTYPE html><html><body>Sivua ei loytynyt</body></html>\n",
+             f"{prefix}not_a_word_file.docx": "Tämä ei ole Word-tiedosto.\n".encode()}
+    for name, content in files.items():
+        (folder / name).write_bytes(content)
+    return [folder / name for name in files]
 
 
 def _copy(source: Path, target: Path) -> Path:

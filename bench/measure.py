@@ -24,13 +24,21 @@ def run(command: Sequence[str], *, cpus: set[int] | None = None, env: dict[str, 
         timeout: float | None = None) -> float:
     """Wall seconds of one child process; `cpus` pins it (and its workers) to those CPUs.
     Past `timeout` the child is killed and subprocess.TimeoutExpired raised."""
+    return run_output(command, cpus=cpus, env=env, timeout=timeout)[0]
+
+
+def run_output(command: Sequence[str], *, cpus: set[int] | None = None, env: dict[str, str] | None = None,
+               timeout: float | None = None, expect: int = 0) -> tuple[float, str]:
+    """(wall seconds, stdout + stderr) of one child process that must exit with `expect`
+    (1 for a batch with files that cannot be read, README "Exit codes")."""
     pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
     start = time.perf_counter()
     done = subprocess.run(list(command), capture_output=True, text=True, preexec_fn=pin, env=env, timeout=timeout)
     seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise BenchError(f"{' '.join(map(str, command))} exited {done.returncode}:\n{done.stdout}\n{done.stderr}")
-    return seconds
+    if done.returncode != expect:
+        raise BenchError(f"{' '.join(map(str, command))} exited {done.returncode}, not {expect}:\n"
+                         f"{done.stdout}\n{done.stderr}")
+    return seconds, done.stdout + done.stderr
 
 
 def peak_rss_mb(command: Sequence[str]) -> tuple[float, float]:
