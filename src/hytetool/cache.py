@@ -42,7 +42,7 @@ from hytetool.yamlio import atomic_write_bytes
 CACHE_FORMAT = 2  # 2: entries of failed extractions
 MAGIC = b"hyte-cache"
 # Libraries whose upgrade can change an extraction or the YAML written for it.
-LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "openpyxl", "wordfreq", "rapidfuzz", "pydantic",
+LIBRARIES = ("pypdfium2", "pdfplumber", "pdfminer.six", "python-docx", "openpyxl", "wordfreq", "rapidfuzz", "pydantic",
              "ruamel.yaml")
 
 

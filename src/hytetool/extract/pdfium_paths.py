@@ -57,6 +57,11 @@ class Display:
         width, height = (y1 - y0, x1 - x0) if turn in (1, 3) else (x1 - x0, y1 - y0)
         return cls((ra, rb, rc, rd, *shift), width, height)
 
+    @property
+    def unturned(self) -> bool:
+        """No /Rotate: display space is user space moved to the MediaBox's corner."""
+        return self.to_display[:4] == (1, 0, 0, 1)
+
     def matrix(self, m: Matrix) -> Matrix:
         return multiply(m, self.to_display)
 
@@ -66,9 +71,6 @@ class Display:
 
     def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
         """A user-space box (x0 <= x1, y0 <= y1) as (x0, top, x1, bottom) on the displayed page."""
-        a, b, c, d, e, f = self.to_display
-        if b == 0 and c == 0 and a == 1 and d == 1:  # an unturned page: most of them, and once per character
-            return (x0 + e, self.height - y1 - f, x1 + e, self.height - y0 - f)
         ax, ay = self.point(x0, y0)
         bx, by = self.point(x1, y1)
         return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))

@@ -119,6 +119,7 @@ def _chars(textpage, display: Display) -> list[dict]:  # noqa: ANN001
     styles: dict[int | None, _Style] = {}
     fonts: dict[int, tuple[str, int, float]] = {}  # a page has a handful of fonts and thousands of text objects
     place = display.box
+    unturned, shift_x, shift_top = display.unturned, display.to_display[4], display.height - display.to_display[5]
     chars = []
     for index, glyph in enumerate(text):
         if glyph in _MARKED:
@@ -132,7 +133,10 @@ def _chars(textpage, display: Display) -> list[dict]:  # noqa: ANN001
             style = styles[handle] = _Style.of(textpage, index, handle, display, fonts)
         loose(page, index, box_ref)
         origin(page, index, x_ref, y_ref)
-        if style.along_x:  # the advance runs along x: the loose box gives it, the baseline the rest
+        if style.along_x and unturned:  # most characters: inline, without the general transform
+            left, right = box.left + shift_x, box.right + shift_x
+            top, bottom = shift_top - y.value - style.high, shift_top - y.value - style.low
+        elif style.along_x:  # the advance runs along x: the loose box gives it, the baseline the rest
             left, top, right, bottom = place(box.left, y.value + style.low, box.right, y.value + style.high)
         else:
             left, top, right, bottom = place(x.value + style.low, box.bottom, x.value + style.high, box.top)
