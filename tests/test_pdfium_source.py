@@ -102,3 +102,41 @@ def test_a_hyphen_ending_a_line_stays_a_hyphen(tmp_path: Path) -> None:
     content = "BT /F1 10 Tf 100 700 Td (Hyte-) Tj 0 -12 Td (koordinaattori) Tj ET"
     text = "".join(c["text"] for c in read(write_pdf(tmp_path / "a.pdf", content)).chars)
     assert text.startswith("Hyte-") and "\x02" not in text and "\ufffe" not in text
+
+
+def test_one_baseline_per_text_object_reads_as_each_characters_own_origin() -> None:
+    """The fast reading (the baseline asked once per text object) gives the same characters
+    as asking every character's origin, on ruled, unruled, sideways and spaced pages."""
+    import pypdfium2 as pdfium
+
+    from hytetool.extract.pdfium_paths import Display
+    from hytetool.extract.pdfium_source import _chars
+
+    generated = Path(__file__).resolve().parent / "fixtures" / "generated"
+    names = ["report_2023.pdf", "plan_2026_unruled.pdf", "interim_2022_turned.pdf", "plan_2026_spaced.pdf"]
+    for name in names:
+        pdf = pdfium.PdfDocument(generated / name)
+        for index in range(min(3, len(pdf))):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            display = Display.of(page.raw)
+            assert _chars(textpage.raw, display) == _chars(textpage.raw, display, exact=True)
+            textpage.close()
+            page.close()
+        pdf.close()
+
+
+def test_a_text_object_off_its_baseline_sends_the_page_to_the_exact_reading(monkeypatch, tmp_path: Path) -> None:
+    from hytetool.extract import pdfium_source
+
+    calls = []
+    original = pdfium_source._chars
+
+    def spy(textpage, display, exact=False):  # noqa: ANN001, ANN202
+        calls.append(exact)
+        return original(textpage, display, exact)
+
+    monkeypatch.setattr(pdfium_source, "_chars", spy)
+    monkeypatch.setattr(pdfium_source._Style, "on_baseline", lambda self, page, index: False)
+    page = read(write_pdf(tmp_path / "a.pdf", "BT /F1 10 Tf 100 700 Td (Hei) Tj ET"))
+    assert calls == [False, True] and "".join(c["text"] for c in page.chars) == "Hei"

@@ -32,6 +32,9 @@ from hytetool.extract.pdfium_paths import Display, page_drawings
 # real fonts lie between 0 and a third of an em (Arial 0.21, DejaVu 0.18).
 MAX_DESCENT = 0.35
 
+# Points a character's origin may lie off its text object's baseline (float rounding).
+BASELINE_SLACK = 0.01
+
 # pdfium's own error for a password problem (fpdfview.h).
 PASSWORD_ERROR = raw.FPDF_ERR_PASSWORD
 
@@ -104,9 +107,15 @@ def _text(textpage, count: int) -> str:  # noqa: ANN001
     return buffer.raw[: count * 2].decode("utf-16-le", "replace")
 
 
-def _chars(textpage, display: Display) -> list[dict]:  # noqa: ANN001
-    """The loop runs once per character of every page: its work is kept to three calls
-    into pdfium and one dict, everything shared looked up once per text object."""
+def _chars(textpage, display: Display, exact: bool = False) -> list[dict]:  # noqa: ANN001
+    """The loop runs once per character of every page: its work is kept to two calls into
+    pdfium and one dict, everything shared looked up once per text object.
+
+    pdfium makes one text object of each text-showing operator (Tj, TJ), whose glyphs
+    all stand on one baseline; so the baseline is asked once per object, and checked
+    again at the object's last character. Should an object's glyphs not share it after
+    all (a vertical-writing font), the page is read again with each character's own
+    origin (`exact`)."""
     count = raw.FPDFText_CountChars(textpage)
     if count <= 0:
         return []
@@ -132,17 +141,23 @@ def _chars(textpage, display: Display) -> list[dict]:  # noqa: ANN001
         if style is None:
             style = styles[handle] = _Style.of(textpage, index, handle, display, fonts)
         loose(page, index, box_ref)
-        origin(page, index, x_ref, y_ref)
+        if exact:
+            origin(page, index, x_ref, y_ref)
+            base = y.value if style.along_x else x.value
+        else:
+            base, style.last = style.base, index
         if style.along_x and unturned:  # most characters: inline, without the general transform
             left, right = box.left + shift_x, box.right + shift_x
-            top, bottom = shift_top - y.value - style.high, shift_top - y.value - style.low
+            top, bottom = shift_top - base - style.high, shift_top - base - style.low
         elif style.along_x:  # the advance runs along x: the loose box gives it, the baseline the rest
-            left, top, right, bottom = place(box.left, y.value + style.low, box.right, y.value + style.high)
+            left, top, right, bottom = place(box.left, base + style.low, box.right, base + style.high)
         else:
-            left, top, right, bottom = place(x.value + style.low, box.bottom, x.value + style.high, box.top)
+            left, top, right, bottom = place(base + style.low, box.bottom, base + style.high, box.top)
         chars.append({"text": glyph, "x0": left, "x1": right, "top": top, "bottom": bottom, "doctop": top,
                       "size": style.size, "fontname": style.fontname, "weight": style.weight,
                       "upright": style.upright, "matrix": style.matrix, "non_stroking_color": style.colour})
+    if not exact and not all(style.on_baseline(page, style.last) for style in styles.values()):
+        return _chars(textpage, display, exact=True)
     return chars
 
 
@@ -150,7 +165,8 @@ class _Style:
     """What the characters of one text object share: font, size, colour, matrix, and how
     far its boxes reach across the baseline (`low`, `high`: user-space offsets)."""
 
-    __slots__ = ("fontname", "size", "weight", "colour", "matrix", "low", "high", "along_x", "upright")
+    __slots__ = ("fontname", "size", "weight", "colour", "matrix", "low", "high", "along_x", "upright", "base",
+                 "last")
 
     @classmethod
     def of(cls, textpage, index: int, handle: int | None, display: Display,  # noqa: ANN001
@@ -175,7 +191,18 @@ class _Style:
         da, db, dc, dd = style.matrix[:4]
         style.upright = da * dd > 0 and db * dc <= 0
         style.colour = _fill(handle)
+        style.base, style.last = style.across_origin(ctypes.cast(textpage, ctypes.c_void_p).value, index), index
         return style
+
+    def across_origin(self, page: int, index: int) -> float:
+        """Where the character's baseline crosses the user-space axis across the text."""
+        x, y = ctypes.c_double(), ctypes.c_double()
+        _ORIGIN(page, index, ctypes.addressof(x), ctypes.addressof(y))
+        return y.value if self.along_x else x.value
+
+    def on_baseline(self, page: int, index: int) -> bool:
+        """Whether the character stands on the baseline of the object's first one."""
+        return abs(self.across_origin(page, index) - self.base) <= BASELINE_SLACK
 
 
 def _font(address: int | None) -> tuple[str, int, float]:
