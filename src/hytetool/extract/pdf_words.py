@@ -158,14 +158,16 @@ def _UPRIGHT(char: dict) -> bool:  # noqa: N802 - a key function, named like ite
 def _upright_words(chars: list[dict], x_tolerance: float, y_tolerance: float, keep_blank: bool,
                    return_chars: bool) -> list[dict]:
     line_of = _clusters({c["top"] for c in chars}, y_tolerance)
-    ordered = sorted(chars, key=lambda c: (line_of[c["top"]], c["x0"]))
+    keyed = sorted([(line_of[c["top"]], c["x0"], i) for i, c in enumerate(chars)])  # a stable sort by line, x0
     words: list[dict] = []
     current: list[dict] = []
     line = None
-    for char in ordered:
+    previous: dict = {}
+    for char_line, _, i in keyed:
+        char = chars[i]
         text = char["text"]
-        if line_of[char["top"]] != line:  # a new line: a word never runs over the line's end
-            line = line_of[char["top"]]
+        if char_line != line:  # a new line: a word never runs over the line's end
+            line = char_line
             if current:
                 words.append(_merged(current, return_chars))
             current = []
@@ -173,16 +175,20 @@ def _upright_words(chars: list[dict], x_tolerance: float, y_tolerance: float, ke
             if current:
                 words.append(_merged(current, return_chars))
             current = []
-        elif text == "":  # pdfplumber's split_at_punctuation="" matches only the empty text
+            continue
+        if text == "":  # pdfplumber's split_at_punctuation="" matches only the empty text
             if current:
                 words.append(_merged(current, return_chars))
             words.append(_merged([char], return_chars))
             current = []
-        elif current and _breaks(current[-1], char, x_tolerance, y_tolerance):
+            continue
+        if current and (char["x0"] < previous["x0"] or char["x0"] > previous["x1"] + x_tolerance
+                        or abs(char["top"] - previous["top"]) > y_tolerance):
             words.append(_merged(current, return_chars))
             current = [char]
         else:
             current.append(char)
+        previous = char
     if current:
         words.append(_merged(current, return_chars))
     return words
@@ -199,11 +205,6 @@ def _clusters(values: set[float], tolerance: float) -> dict[float, int]:
         cluster[value] = index
         last = value
     return cluster
-
-
-def _breaks(previous: dict, char: dict, x_tolerance: float, y_tolerance: float) -> bool:
-    return (char["x0"] < previous["x0"] or char["x0"] > previous["x1"] + x_tolerance
-            or abs(char["top"] - previous["top"]) > y_tolerance)
 
 
 def _merged(chars: list[dict], return_chars: bool) -> dict:
