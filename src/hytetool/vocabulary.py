@@ -58,6 +58,8 @@ READ_ROLES = frozenset({Column.priority, Column.objective, Column.action, Column
 # In a term, "####" stands for a year: "tavoite ####" is "Tavoite 2025", a target column.
 YEAR_WORD = "####"
 YEAR_REGEX = r"(?:19|20)\d\d"
+# The characters a YEAR_REGEX match can start with (the alternation's dispatch needs them).
+YEAR_FIRST_CHARS = frozenset("12")
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,19 @@ class Term:
         return Term(text, source=source)
 
     def regex(self) -> str:
+        return rf"\b{self.body()}"
+
+    def body(self) -> str:
+        """The regex after the leading word boundary (the header alternation factors it out)."""
         body = r"\s+".join(YEAR_REGEX if word == YEAR_WORD else re.escape(word) for word in self.words.split())
-        return rf"\b{body}" + (r"[\wåäö-]*" if self.stem else r"\b")
+        return body + (r"[\wåäö-]*" if self.stem else r"\b")
+
+    def first_chars(self) -> frozenset[str] | None:
+        """The characters a match must start with, or None when the term has no words."""
+        words = self.words.split()
+        if not words:
+            return None
+        return YEAR_FIRST_CHARS if words[0] == YEAR_WORD else frozenset(words[0][0])
 
 
 @dataclass
@@ -102,7 +115,7 @@ class Vocabulary:
         # every term in one alternation, longest first: at one place the longest term wins
         pairs = sorted(((t, c) for c, ts in self.terms.items() for t in ts), key=lambda p: -len(p[0].words))
         self._roles = {f"t{i}": column for i, (_, column) in enumerate(pairs)}
-        self._header = re.compile("|".join(f"(?P<t{i}>{t.regex()})" for i, (t, _) in enumerate(pairs)), re.I)
+        self._header = re.compile(header_alternation([t for t, _ in pairs]), re.I)
         self._labels = [(re.compile(_label_regex(t), re.I), c) for t, c in pairs]
         self._terms = {f"t{i}": term for i, (term, _) in enumerate(pairs)}
         self._label_terms = [term for term, _ in pairs]
@@ -186,6 +199,35 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÅÄÖ0-9]")
 def _label_regex(term: Term) -> str:
     tail = ".*" if term.tail is None else rf"(?:\s+\S+){{0,{term.tail}}}"  # any heading goes on: "Toteuma:"
     return rf"^{term.regex()}{tail}$"
+
+
+def header_alternation(terms: list[Term]) -> str:
+    """One regex naming term i as group `t{i}`; matches exactly what the plain alternation
+    `(?P<t0>\\bterm0)|(?P<t1>\\bterm1)|…` (re.I) matches, group for group, but fast.
+
+    Why: the plain alternation tries every term at every character of a line (a profile
+    measured 150 µs a line, the largest cost of reading a PDF page once the parse is
+    cheap). Here the shared `\\b` is tried once per position, and the terms are grouped by
+    the characters they start with behind a one-character lookahead, so at a word start
+    only the terms of its first letter are tried. The groups never share a first
+    character (case-insensitively), so at any position only one group can match and,
+    within it, the terms keep their order (longest first): the same term wins."""
+    firsts = [term.first_chars() for term in terms]
+    if any(chars is None for chars in firsts):  # a term without words: no dispatch possible
+        return r"\b(?:" + "|".join(f"(?P<t{i}>{t.body()})" for i, t in enumerate(terms)) + ")"
+    groups: list[tuple[set[str], list[int]]] = []
+    for index, chars in enumerate(firsts):
+        overlapping = [g for g in groups if any(_same_letter(a, b) for a in g[0] for b in chars)]
+        merged = (set(chars).union(*(g[0] for g in overlapping)), sorted([index, *(i for g in overlapping for i in g[1])]))
+        groups = [g for g in groups if g not in overlapping] + [merged]
+    branches = ("(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])(?:"
+                + "|".join(f"(?P<t{i}>{terms[i].body()})" for i in indices) + ")" for chars, indices in groups)
+    return r"\b(?:" + "|".join(branches) + ")"
+
+
+def _same_letter(a: str, b: str) -> bool:
+    """Whether two characters match each other under re.I ("K" and "k", "K" and "\u212a")."""
+    return bool(re.fullmatch(re.escape(a), b, re.I) or re.fullmatch(re.escape(b), a, re.I))
 
 
 @cache
