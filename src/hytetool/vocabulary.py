@@ -110,13 +110,15 @@ class Vocabulary:
     _header: re.Pattern[str] = field(init=False, repr=False)
     _roles: dict[str, Column] = field(init=False, repr=False)
     _labels: list[tuple[re.Pattern[str], Column]] = field(init=False, repr=False)
+    _label: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # every term in one alternation, longest first: at one place the longest term wins
         pairs = sorted(((t, c) for c, ts in self.terms.items() for t in ts), key=lambda p: -len(p[0].words))
         self._roles = {f"t{i}": column for i, (_, column) in enumerate(pairs)}
         self._header = re.compile(header_alternation([t for t, _ in pairs]), re.I)
-        self._labels = [(re.compile(_label_regex(t), re.I), c) for t, c in pairs]
+        self._labels = [(re.compile(_label_regex(t), re.I), c) for t, c in pairs]  # one by one: for explain()
+        self._label = re.compile(label_alternation([t for t, _ in pairs]), re.I)
         self._terms = {f"t{i}": term for i, (term, _) in enumerate(pairs)}
         self._label_terms = [term for term, _ in pairs]
 
@@ -138,8 +140,8 @@ class Vocabulary:
 
     def label_of(self, text: str) -> Column | None:
         """The column a lone label names ("Toimenpiteet", "Toteuma 1-12/2023")."""
-        plain = clean_ws(unify_dashes(text))
-        return next((column for pattern, column in self._labels if pattern.match(plain)), None)
+        match = self._label.match(clean_ws(unify_dashes(text)))
+        return self._roles[match.lastgroup or ""] if match else None
 
     def cell_label(self, cell: str) -> Column | None:
         """The column a header cell names: an exact label, else the first heading word of
@@ -197,8 +199,11 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÅÄÖ0-9]")
 
 
 def _label_regex(term: Term) -> str:
-    tail = ".*" if term.tail is None else rf"(?:\s+\S+){{0,{term.tail}}}"  # any heading goes on: "Toteuma:"
-    return rf"^{term.regex()}{tail}$"
+    return rf"^{term.regex()}{_label_tail(term)}$"
+
+
+def _label_tail(term: Term) -> str:
+    return ".*" if term.tail is None else rf"(?:\s+\S+){{0,{term.tail}}}"  # any heading goes on: "Toteuma:"
 
 
 def header_alternation(terms: list[Term]) -> str:
@@ -209,19 +214,34 @@ def header_alternation(terms: list[Term]) -> str:
     measured 150 µs a line, the largest cost of reading a PDF page once the parse is
     cheap). Here the shared `\\b` is tried once per position, and the terms are grouped by
     the characters they start with behind a one-character lookahead, so at a word start
-    only the terms of its first letter are tried. The groups never share a first
-    character (case-insensitively), so at any position only one group can match and,
-    within it, the terms keep their order (longest first): the same term wins."""
+    only the terms of its first letter are tried (see _first_letter_alternation)."""
+    return _first_letter_alternation(terms, [t.body() for t in terms])
+
+
+def label_alternation(terms: list[Term]) -> str:
+    """One regex whose match at the start of a cell names, as group `t{i}`, the first
+    term i whose own label regex (_label_regex) matches the whole cell: each branch
+    carries its own tail and `$`, and an alternation tries a branch to the end before the
+    next, so the first term that fits wins as in the loop over the label regexes."""
+    return "^" + _first_letter_alternation(terms, [t.body() + _label_tail(t) + "$" for t in terms])
+
+
+def _first_letter_alternation(terms: list[Term], bodies: list[str]) -> str:
+    """`\\b(?:(?P<t0>body0)|(?P<t1>body1)|…)` with the branches grouped by the first
+    characters of their terms, each group behind a lookahead on them. The groups never
+    share a first character (case-insensitively: `_same_letter`), so at any position only
+    one group can match and, within it, the branches keep their order: the same branch
+    wins as in the plain alternation."""
     firsts = [term.first_chars() for term in terms]
     if any(chars is None for chars in firsts):  # a term without words: no dispatch possible
-        return r"\b(?:" + "|".join(f"(?P<t{i}>{t.body()})" for i, t in enumerate(terms)) + ")"
+        return r"\b(?:" + "|".join(f"(?P<t{i}>{body})" for i, body in enumerate(bodies)) + ")"
     groups: list[tuple[set[str], list[int]]] = []
     for index, chars in enumerate(firsts):
         overlapping = [g for g in groups if any(_same_letter(a, b) for a in g[0] for b in chars)]
         merged = (set(chars).union(*(g[0] for g in overlapping)), sorted([index, *(i for g in overlapping for i in g[1])]))
         groups = [g for g in groups if g not in overlapping] + [merged]
     branches = ("(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])(?:"
-                + "|".join(f"(?P<t{i}>{terms[i].body()})" for i in indices) + ")" for chars, indices in groups)
+                + "|".join(f"(?P<t{i}>{bodies[i]})" for i in indices) + ")" for chars, indices in groups)
     return r"\b(?:" + "|".join(branches) + ")"
 
 

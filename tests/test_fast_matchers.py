@@ -1,10 +1,12 @@
-"""The vocabulary's fast matchers find exactly what the plain, obvious regexes find.
+"""Matchers rewritten for speed find exactly what the plain, obvious code finds.
 
 The header alternation (vocabulary.header_alternation) is rewritten for speed: `\\b`
 factored out, terms grouped by their first letter behind a lookahead. It must give the
 same matches, the same term (group name) for each and the same spans as the plain
 alternation `(?P<t0>\\bterm0)|(?P<t1>\\bterm1)|…` it replaced, on the shipped vocabulary
-and on any profile's words (other letters, years, stems, case variants).
+and on any profile's words (other letters, years, stems, case variants). So must the
+label matcher (one alternation instead of a loop over one regex per term) and clean_ws()
+(str.split instead of a whitespace regex).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hytetool.vocabulary import Column, Term, Vocabulary, base, header_alternation
+from hytetool.textutil import clean_ws
+from hytetool.vocabulary import Column, Term, Vocabulary, _label_regex, base, header_alternation, label_alternation
 
 
 def plain_alternation(terms: list[Term]) -> re.Pattern[str]:
@@ -105,3 +108,55 @@ def test_terms_whose_first_letters_differ_only_in_case_keep_their_order(raw: lis
     fast = re.compile(header_alternation(terms), re.I)
     for text in ["kxyz", "KXYZ", "\u212axyz", "ärvo", "ÄRVO", "kxyz long"]:
         assert matches(fast, text) == matches(plain_alternation(terms), text)
+
+
+def first_label(terms: list[Term], text: str) -> str | None:
+    """The plain label test: each term's own anchored regex in order, the first that matches."""
+    return next((f"t{i}" for i, t in enumerate(terms) if re.compile(_label_regex(t), re.I).match(text)), None)
+
+
+label_cell = st.one_of(
+    line,
+    st.tuples(st.sampled_from(SHIPPED_WORDS + [t.words for t in shipped_terms()]),
+              st.lists(st.sampled_from(["2023", "1-12/2023", ":", "ja", "vastuu", "x", "(TP)"]), max_size=4))
+    .map(lambda p: " ".join([p[0], *p[1]])),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=label_cell)
+def test_label_alternation_names_the_first_term_whose_label_regex_matches(text: str) -> None:
+    terms = shipped_terms()
+    match = re.compile(label_alternation(terms), re.I).match(text)
+    assert (match.lastgroup if match else None) == first_label(terms, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw=st.lists(term_text, min_size=1, max_size=12), texts=st.lists(label_cell, min_size=1, max_size=4))
+def test_label_alternation_on_any_profile_words(raw: list[str], texts: list[str]) -> None:
+    parsed = sorted((Term.parse(t, "profile") for t in raw), key=lambda t: -len(t.words))
+    if any(not t.words.split() for t in parsed):
+        return
+    fast = re.compile(label_alternation(parsed), re.I)
+    for text in texts + [t.words + " 2024" for t in parsed] + [t.words.swapcase() for t in parsed]:
+        match = fast.match(text)
+        assert (match.lastgroup if match else None) == first_label(parsed, text)
+
+
+def test_label_of_finds_the_shipped_labels() -> None:
+    assert base().label_of("Toimenpiteet") == Column.action
+    assert base().label_of("Toteuma 1–12/2023") is not None
+    assert base().label_of("Lasten liikunta lisääntyy") is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.one_of(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u2000\u2009\u202f\u3000\u200b"),
+                                       st.characters()), max_size=40))
+def test_clean_ws_collapses_what_the_whitespace_regex_collapses(text: str) -> None:
+    """clean_ws() (str.split) equals the regex it replaced, on any Unicode text."""
+    assert clean_ws(text) == re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def test_every_character_regex_calls_whitespace_is_whitespace_to_str_split() -> None:
+    space = re.compile(r"\s")
+    assert [c for c in map(chr, range(0x110000)) if bool(space.match(c)) != c.isspace()] == []
