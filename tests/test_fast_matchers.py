@@ -160,3 +160,19 @@ def test_clean_ws_collapses_what_the_whitespace_regex_collapses(text: str) -> No
 def test_every_character_regex_calls_whitespace_is_whitespace_to_str_split() -> None:
     space = re.compile(r"\s")
     assert [c for c in map(chr, range(0x110000)) if bool(space.match(c)) != c.isspace()] == []
+
+
+def test_remembered_answers_are_the_vocabularys_own_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The memo of header_columns/label_of: a profile's vocabulary does not see the
+    shipped one's answers, and a full memo starts over instead of growing."""
+    line_text = "Tavoite Toimenpide Kehittäjätiimi Mittari"
+    shipped = base().header_columns(line_text)
+    assert Column.responsible not in shipped
+    profiled = base().extended({"responsible": ["kehittäjätiimi"]})
+    assert profiled.header_columns(line_text) == (Column.objective, Column.action, Column.responsible, Column.indicators)
+    assert base().header_columns(line_text) == shipped
+    monkeypatch.setattr("hytetool.vocabulary.MEMO_SIZE", 2)
+    fresh = base().extended({})
+    for text in ["Toimenpiteet", "Vastuu", "Mittarit", "Toimenpiteet", "Kuka vastaa"]:
+        assert fresh.label_of(text) == fresh.label_of(text) is not None
+        assert len(fresh._label_memo) <= 2

@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
+from typing import TypeVar
 from importlib import resources
 
 from hytetool import fastyaml
@@ -58,8 +59,7 @@ READ_ROLES = frozenset({Column.priority, Column.objective, Column.action, Column
 # In a term, "####" stands for a year: "tavoite ####" is "Tavoite 2025", a target column.
 YEAR_WORD = "####"
 YEAR_REGEX = r"(?:19|20)\d\d"
-# The characters a YEAR_REGEX match can start with (the alternation's dispatch needs them).
-YEAR_FIRST_CHARS = frozenset("12")
+YEAR_FIRST_CHARS = frozenset("12")  # what a YEAR_REGEX match starts with (for _first_letter_alternation)
 
 
 @dataclass(frozen=True)
@@ -94,9 +94,14 @@ class Term:
     def first_chars(self) -> frozenset[str] | None:
         """The characters a match must start with, or None when the term has no words."""
         words = self.words.split()
-        if not words:
-            return None
-        return YEAR_FIRST_CHARS if words[0] == YEAR_WORD else frozenset(words[0][0])
+        return None if not words else YEAR_FIRST_CHARS if words[0] == YEAR_WORD else frozenset(words[0][0])
+
+
+# Answers a vocabulary remembers per matcher: a page asks about its lines again (header
+# test, then table-end test; the normalizer asks a heading several times): 2-4 times on
+# the fixtures. Bounded, so a batch of many documents does not grow it without end.
+MEMO_SIZE = 8192
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -111,6 +116,8 @@ class Vocabulary:
     _roles: dict[str, Column] = field(init=False, repr=False)
     _labels: list[tuple[re.Pattern[str], Column]] = field(init=False, repr=False)
     _label: re.Pattern[str] = field(init=False, repr=False)
+    _columns_memo: dict[str, tuple[Column, ...]] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _label_memo: dict[str, Column | None] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         # every term in one alternation, longest first: at one place the longest term wins
@@ -120,7 +127,6 @@ class Vocabulary:
         self._labels = [(re.compile(_label_regex(t), re.I), c) for t, c in pairs]  # one by one: for explain()
         self._label = re.compile(label_alternation([t for t, _ in pairs]), re.I)
         self._terms = {f"t{i}": term for i, (term, _) in enumerate(pairs)}
-        self._label_terms = [term for term, _ in pairs]
 
     def extended(self, extra: dict[str, list[str]]) -> Vocabulary:
         """This vocabulary with a profile's extra heading words (role name -> terms)."""
@@ -131,17 +137,21 @@ class Vocabulary:
 
     def header_columns(self, text: str) -> tuple[Column, ...]:
         """Columns a one-line header names, each once, in the order they appear."""
+        if (known := self._columns_memo.get(text)) is not None:
+            return known
         found: list[Column] = []
         for match in self._header.finditer(clean_ws(text)):
             column = self._roles[match.lastgroup or ""]
             if column not in found:
                 found.append(column)
-        return tuple(found)
+        return _remember(self._columns_memo, text, tuple(found))
 
     def label_of(self, text: str) -> Column | None:
         """The column a lone label names ("Toimenpiteet", "Toteuma 1-12/2023")."""
+        if text in self._label_memo:
+            return self._label_memo[text]
         match = self._label.match(clean_ws(unify_dashes(text)))
-        return self._roles[match.lastgroup or ""] if match else None
+        return _remember(self._label_memo, text, self._roles[match.lastgroup or ""] if match else None)
 
     def cell_label(self, cell: str) -> Column | None:
         """The column a header cell names: an exact label, else the first heading word of
@@ -160,7 +170,7 @@ class Vocabulary:
         """Why a header cell got its role: the word that named it and where the word is
         from ("heading word 'vastuu*' (vocabulary)"), for `hyte inspect`."""
         plain = clean_ws(unify_dashes(cell))
-        for (regex, column), term in zip(self._labels, self._label_terms):
+        for (regex, column), term in zip(self._labels, self._terms.values()):
             if regex.match(plain):
                 return f"{column.value}: heading '{term.words}' ({term.source})"
         if len(plain.split()) <= self.header_cell_max_words and (match := self._header.search(plain)):
@@ -194,6 +204,14 @@ class Vocabulary:
         return None
 
 
+def _remember(memo: dict[str, _T], key: str, value: _T) -> _T:
+    """Keep an answer (MEMO_SIZE at most: a full memo starts over) and return it."""
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 # A sentence ends inside the cell and another begins: a heading cell never does that.
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÅÄÖ0-9]")
 
@@ -207,31 +225,25 @@ def _label_tail(term: Term) -> str:
 
 
 def header_alternation(terms: list[Term]) -> str:
-    """One regex naming term i as group `t{i}`; matches exactly what the plain alternation
-    `(?P<t0>\\bterm0)|(?P<t1>\\bterm1)|…` (re.I) matches, group for group, but fast.
-
-    Why: the plain alternation tries every term at every character of a line (a profile
-    measured 150 µs a line, the largest cost of reading a PDF page once the parse is
-    cheap). Here the shared `\\b` is tried once per position, and the terms are grouped by
-    the characters they start with behind a one-character lookahead, so at a word start
-    only the terms of its first letter are tried (see _first_letter_alternation)."""
+    """The plain alternation `(?P<t0>\\bterm0)|(?P<t1>\\bterm1)|…` (re.I), rewritten to
+    match the same, group for group, fast: that one tried every term at every character of
+    a line (150 µs a line, the largest cost of a PDF page once the parse is cheap)."""
     return _first_letter_alternation(terms, [t.body() for t in terms])
 
 
 def label_alternation(terms: list[Term]) -> str:
-    """One regex whose match at the start of a cell names, as group `t{i}`, the first
-    term i whose own label regex (_label_regex) matches the whole cell: each branch
-    carries its own tail and `$`, and an alternation tries a branch to the end before the
-    next, so the first term that fits wins as in the loop over the label regexes."""
+    """One regex naming, as group `t{i}`, the first term whose own label regex
+    (_label_regex) matches the whole cell: each branch ends in `$`, and an alternation
+    tries a branch to the end before the next, as the loop over the regexes did."""
     return "^" + _first_letter_alternation(terms, [t.body() + _label_tail(t) + "$" for t in terms])
 
 
 def _first_letter_alternation(terms: list[Term], bodies: list[str]) -> str:
-    """`\\b(?:(?P<t0>body0)|(?P<t1>body1)|…)` with the branches grouped by the first
-    characters of their terms, each group behind a lookahead on them. The groups never
-    share a first character (case-insensitively: `_same_letter`), so at any position only
-    one group can match and, within it, the branches keep their order: the same branch
-    wins as in the plain alternation."""
+    """`\\b(?:(?P<t0>body0)|(?P<t1>body1)|…)`: the shared `\\b` tried once per position,
+    the branches grouped by their terms' first characters behind a lookahead on them, so
+    at a word start only the terms of its letter are tried. No two groups share a first
+    character (case-insensitively), so only one group can match at a place and, within
+    it, the branches keep their order: the same branch wins as in the plain alternation."""
     firsts = [term.first_chars() for term in terms]
     if any(chars is None for chars in firsts):  # a term without words: no dispatch possible
         return r"\b(?:" + "|".join(f"(?P<t{i}>{body})" for i, body in enumerate(bodies)) + ")"
