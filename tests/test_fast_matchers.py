@@ -1,12 +1,12 @@
 """Matchers rewritten for speed find exactly what the plain, obvious code finds.
 
-The header alternation (vocabulary.header_alternation) is rewritten for speed: `\\b`
-factored out, terms grouped by their first letter behind a lookahead. It must give the
-same matches, the same term (group name) for each and the same spans as the plain
-alternation `(?P<t0>\\bterm0)|(?P<t1>\\bterm1)|…` it replaced, on the shipped vocabulary
-and on any profile's words (other letters, years, stems, case variants). So must the
-label matcher (one alternation instead of a loop over one regex per term) and clean_ws()
-(str.split instead of a whitespace regex).
+The header alternation (vocabulary.header_alternation, built by alternation.py) is
+rewritten for speed: `\\b` factored out, terms grouped by their first letter behind a
+lookahead. It must give the same matches, the same term (group name) for each and the
+same spans as the plain alternation `(?P<t0>\\bterm0)|(?P<t1>\\bterm1)|…` it replaced,
+on the shipped vocabulary and on any profile's words (other letters, years, stems, case
+variants). So must the label matcher (one alternation instead of a loop over one regex
+per term) and clean_ws() (str.split instead of a whitespace regex).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hytetool.textutil import clean_ws
-from hytetool.vocabulary import Column, Term, Vocabulary, _label_regex, base, header_alternation, label_alternation
+from hytetool.vocabulary import (Column, Term, Vocabulary, _label_regex, base, header_alternation, label_alternation,
+                                 using)
 
 
 def plain_alternation(terms: list[Term]) -> re.Pattern[str]:
@@ -176,3 +177,20 @@ def test_remembered_answers_are_the_vocabularys_own_and_bounded(monkeypatch: pyt
     for text in ["Toimenpiteet", "Vastuu", "Mittarit", "Toimenpiteet", "Kuka vastaa"]:
         assert fresh.label_of(text) == fresh.label_of(text) is not None
         assert len(fresh._label_memo) <= 2
+
+
+def test_a_term_without_words_falls_back_to_the_plain_order() -> None:
+    """A profile could list an empty heading: no first letter to dispatch on."""
+    terms = [Term("toimenpide"), Term(""), Term("vastuu", stem=True)]
+    fast = re.compile(header_alternation(terms), re.I)
+    for text in ["Toimenpide vastuutaho", "", "x y"]:
+        assert matches(fast, text) == matches(plain_alternation(terms), text)
+
+
+def test_a_profile_is_built_once_for_all_its_documents() -> None:
+    headings = {"action": ["Toimet"], "responsible": ["Kuka tekee"]}
+    with using(headings) as first, using(dict(headings)) as second:
+        assert first is second
+        assert first.header_columns("Tavoite Toimet Kuka tekee") == (Column.objective, Column.action, Column.responsible)
+    with using(None) as plain:
+        assert plain is base()

@@ -20,11 +20,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 from importlib import resources
 
 from hytetool import fastyaml
+from hytetool.alternation import first_letter_alternation
 from hytetool.paths import VOCABULARY_RESOURCE
 from hytetool.textutil import clean_ws
 from hytetool.periods import unify_dashes
@@ -59,7 +60,7 @@ READ_ROLES = frozenset({Column.priority, Column.objective, Column.action, Column
 # In a term, "####" stands for a year: "tavoite ####" is "Tavoite 2025", a target column.
 YEAR_WORD = "####"
 YEAR_REGEX = r"(?:19|20)\d\d"
-YEAR_FIRST_CHARS = frozenset("12")  # what a YEAR_REGEX match starts with (for _first_letter_alternation)
+YEAR_FIRST_CHARS = frozenset("12")  # what a YEAR_REGEX match starts with (for first_letter_alternation)
 
 
 @dataclass(frozen=True)
@@ -228,38 +229,15 @@ def header_alternation(terms: list[Term]) -> str:
     """The plain alternation `(?P<t0>\\bterm0)|(?P<t1>\\bterm1)|…` (re.I), rewritten to
     match the same, group for group, fast: that one tried every term at every character of
     a line (150 µs a line, the largest cost of a PDF page once the parse is cheap)."""
-    return _first_letter_alternation(terms, [t.body() for t in terms])
+    return first_letter_alternation([t.first_chars() for t in terms], [t.body() for t in terms])
 
 
 def label_alternation(terms: list[Term]) -> str:
     """One regex naming, as group `t{i}`, the first term whose own label regex
     (_label_regex) matches the whole cell: each branch ends in `$`, and an alternation
     tries a branch to the end before the next, as the loop over the regexes did."""
-    return "^" + _first_letter_alternation(terms, [t.body() + _label_tail(t) + "$" for t in terms])
-
-
-def _first_letter_alternation(terms: list[Term], bodies: list[str]) -> str:
-    """`\\b(?:(?P<t0>body0)|(?P<t1>body1)|…)`: the shared `\\b` tried once per position,
-    the branches grouped by their terms' first characters behind a lookahead on them, so
-    at a word start only the terms of its letter are tried. No two groups share a first
-    character (case-insensitively), so only one group can match at a place and, within
-    it, the branches keep their order: the same branch wins as in the plain alternation."""
-    firsts = [term.first_chars() for term in terms]
-    if any(chars is None for chars in firsts):  # a term without words: no dispatch possible
-        return r"\b(?:" + "|".join(f"(?P<t{i}>{body})" for i, body in enumerate(bodies)) + ")"
-    groups: list[tuple[set[str], list[int]]] = []
-    for index, chars in enumerate(firsts):
-        overlapping = [g for g in groups if any(_same_letter(a, b) for a in g[0] for b in chars)]
-        merged = (set(chars).union(*(g[0] for g in overlapping)), sorted([index, *(i for g in overlapping for i in g[1])]))
-        groups = [g for g in groups if g not in overlapping] + [merged]
-    branches = ("(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])(?:"
-                + "|".join(f"(?P<t{i}>{bodies[i]})" for i in indices) + ")" for chars, indices in groups)
-    return r"\b(?:" + "|".join(branches) + ")"
-
-
-def _same_letter(a: str, b: str) -> bool:
-    """Whether two characters match each other under re.I ("K" and "k", "K" and "\u212a")."""
-    return bool(re.fullmatch(re.escape(a), b, re.I) or re.fullmatch(re.escape(b), a, re.I))
+    return "^" + first_letter_alternation([t.first_chars() for t in terms],
+                                          [t.body() + _label_tail(t) + "$" for t in terms])
 
 
 @cache
@@ -278,6 +256,8 @@ def base() -> Vocabulary:
                       int(data["header_cell_max_words"]))
 
 
+# Vocabularies with a profile's words kept built: a batch has one profile, a test suite a few.
+PROFILES_KEPT = 8
 _ACTIVE: ContextVar[Vocabulary | None] = ContextVar("hyte_vocabulary", default=None)
 
 
@@ -289,12 +269,18 @@ def current() -> Vocabulary:
 @contextmanager
 def using(extra: dict[str, list[str]] | None) -> Iterator[Vocabulary]:
     """Read with a profile's extra heading words for the duration of the block."""
-    vocabulary = base().extended(extra) if extra else base()
+    vocabulary = _extended(tuple((role, tuple(words)) for role, words in extra.items())) if extra else base()
     token = _ACTIVE.set(vocabulary)
     try:
         yield vocabulary
     finally:
         _ACTIVE.reset(token)
+
+
+@lru_cache(maxsize=PROFILES_KEPT)
+def _extended(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
+    """The shipped vocabulary with a profile's words, built once per profile, not per document."""
+    return base().extended({role: list(words) for role, words in extra})
 
 
 def header_columns(text: str) -> tuple[Column, ...]:
