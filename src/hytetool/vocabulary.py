@@ -20,10 +20,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
+from typing import TypeVar
 from importlib import resources
 
 from hytetool import fastyaml
+from hytetool.alternation import first_letter_alternation
 from hytetool.paths import VOCABULARY_RESOURCE
 from hytetool.textutil import clean_ws
 from hytetool.periods import unify_dashes
@@ -58,6 +60,7 @@ READ_ROLES = frozenset({Column.priority, Column.objective, Column.action, Column
 # In a term, "####" stands for a year: "tavoite ####" is "Tavoite 2025", a target column.
 YEAR_WORD = "####"
 YEAR_REGEX = r"(?:19|20)\d\d"
+YEAR_FIRST_CHARS = frozenset("12")  # what a YEAR_REGEX match starts with (for first_letter_alternation)
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,24 @@ class Term:
         return Term(text, source=source)
 
     def regex(self) -> str:
+        return rf"\b{self.body()}"
+
+    def body(self) -> str:
+        """The regex after the leading word boundary (the header alternation factors it out)."""
         body = r"\s+".join(YEAR_REGEX if word == YEAR_WORD else re.escape(word) for word in self.words.split())
-        return rf"\b{body}" + (r"[\wåäö-]*" if self.stem else r"\b")
+        return body + (r"[\wåäö-]*" if self.stem else r"\b")
+
+    def first_chars(self) -> frozenset[str] | None:
+        """The characters a match must start with, or None when the term has no words."""
+        words = self.words.split()
+        return None if not words else YEAR_FIRST_CHARS if words[0] == YEAR_WORD else frozenset(words[0][0])
+
+
+# Answers a vocabulary remembers per matcher: a page asks about its lines again (header
+# test, then table-end test; the normalizer asks a heading several times): 2-4 times on
+# the fixtures. Bounded, so a batch of many documents does not grow it without end.
+MEMO_SIZE = 8192
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -97,15 +116,18 @@ class Vocabulary:
     _header: re.Pattern[str] = field(init=False, repr=False)
     _roles: dict[str, Column] = field(init=False, repr=False)
     _labels: list[tuple[re.Pattern[str], Column]] = field(init=False, repr=False)
+    _label: re.Pattern[str] = field(init=False, repr=False)
+    _columns_memo: dict[str, tuple[Column, ...]] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _label_memo: dict[str, Column | None] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         # every term in one alternation, longest first: at one place the longest term wins
         pairs = sorted(((t, c) for c, ts in self.terms.items() for t in ts), key=lambda p: -len(p[0].words))
         self._roles = {f"t{i}": column for i, (_, column) in enumerate(pairs)}
-        self._header = re.compile("|".join(f"(?P<t{i}>{t.regex()})" for i, (t, _) in enumerate(pairs)), re.I)
-        self._labels = [(re.compile(_label_regex(t), re.I), c) for t, c in pairs]
+        self._header = re.compile(header_alternation([t for t, _ in pairs]), re.I)
+        self._labels = [(re.compile(_label_regex(t), re.I), c) for t, c in pairs]  # one by one: for explain()
+        self._label = re.compile(label_alternation([t for t, _ in pairs]), re.I)
         self._terms = {f"t{i}": term for i, (term, _) in enumerate(pairs)}
-        self._label_terms = [term for term, _ in pairs]
 
     def extended(self, extra: dict[str, list[str]]) -> Vocabulary:
         """This vocabulary with a profile's extra heading words (role name -> terms)."""
@@ -116,17 +138,21 @@ class Vocabulary:
 
     def header_columns(self, text: str) -> tuple[Column, ...]:
         """Columns a one-line header names, each once, in the order they appear."""
+        if (known := self._columns_memo.get(text)) is not None:
+            return known
         found: list[Column] = []
         for match in self._header.finditer(clean_ws(text)):
             column = self._roles[match.lastgroup or ""]
             if column not in found:
                 found.append(column)
-        return tuple(found)
+        return _remember(self._columns_memo, text, tuple(found))
 
     def label_of(self, text: str) -> Column | None:
         """The column a lone label names ("Toimenpiteet", "Toteuma 1-12/2023")."""
-        plain = clean_ws(unify_dashes(text))
-        return next((column for pattern, column in self._labels if pattern.match(plain)), None)
+        if text in self._label_memo:
+            return self._label_memo[text]
+        match = self._label.match(clean_ws(unify_dashes(text)))
+        return _remember(self._label_memo, text, self._roles[match.lastgroup or ""] if match else None)
 
     def cell_label(self, cell: str) -> Column | None:
         """The column a header cell names: an exact label, else the first heading word of
@@ -145,7 +171,7 @@ class Vocabulary:
         """Why a header cell got its role: the word that named it and where the word is
         from ("heading word 'vastuu*' (vocabulary)"), for `hyte inspect`."""
         plain = clean_ws(unify_dashes(cell))
-        for (regex, column), term in zip(self._labels, self._label_terms):
+        for (regex, column), term in zip(self._labels, self._terms.values()):
             if regex.match(plain):
                 return f"{column.value}: heading '{term.words}' ({term.source})"
         if len(plain.split()) <= self.header_cell_max_words and (match := self._header.search(plain)):
@@ -179,13 +205,39 @@ class Vocabulary:
         return None
 
 
+def _remember(memo: dict[str, _T], key: str, value: _T) -> _T:
+    """Keep an answer (MEMO_SIZE at most: a full memo starts over) and return it."""
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 # A sentence ends inside the cell and another begins: a heading cell never does that.
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÅÄÖ0-9]")
 
 
 def _label_regex(term: Term) -> str:
-    tail = ".*" if term.tail is None else rf"(?:\s+\S+){{0,{term.tail}}}"  # any heading goes on: "Toteuma:"
-    return rf"^{term.regex()}{tail}$"
+    return rf"^{term.regex()}{_label_tail(term)}$"
+
+
+def _label_tail(term: Term) -> str:
+    return ".*" if term.tail is None else rf"(?:\s+\S+){{0,{term.tail}}}"  # any heading goes on: "Toteuma:"
+
+
+def header_alternation(terms: list[Term]) -> str:
+    """The plain alternation `(?P<t0>\\bterm0)|(?P<t1>\\bterm1)|…` (re.I), rewritten to
+    match the same, group for group, fast: that one tried every term at every character of
+    a line (150 µs a line, the largest cost of a PDF page once the parse is cheap)."""
+    return first_letter_alternation([t.first_chars() for t in terms], [t.body() for t in terms])
+
+
+def label_alternation(terms: list[Term]) -> str:
+    """One regex naming, as group `t{i}`, the first term whose own label regex
+    (_label_regex) matches the whole cell: each branch ends in `$`, and an alternation
+    tries a branch to the end before the next, as the loop over the regexes did."""
+    return "^" + first_letter_alternation([t.first_chars() for t in terms],
+                                          [t.body() + _label_tail(t) + "$" for t in terms])
 
 
 @cache
@@ -204,6 +256,8 @@ def base() -> Vocabulary:
                       int(data["header_cell_max_words"]))
 
 
+# Vocabularies with a profile's words kept built: a batch has one profile, a test suite a few.
+PROFILES_KEPT = 8
 _ACTIVE: ContextVar[Vocabulary | None] = ContextVar("hyte_vocabulary", default=None)
 
 
@@ -215,12 +269,18 @@ def current() -> Vocabulary:
 @contextmanager
 def using(extra: dict[str, list[str]] | None) -> Iterator[Vocabulary]:
     """Read with a profile's extra heading words for the duration of the block."""
-    vocabulary = base().extended(extra) if extra else base()
+    vocabulary = _extended(tuple((role, tuple(words)) for role, words in extra.items())) if extra else base()
     token = _ACTIVE.set(vocabulary)
     try:
         yield vocabulary
     finally:
         _ACTIVE.reset(token)
+
+
+@lru_cache(maxsize=PROFILES_KEPT)
+def _extended(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
+    """The shipped vocabulary with a profile's words, built once per profile, not per document."""
+    return base().extended({role: list(words) for role, words in extra})
 
 
 def header_columns(text: str) -> tuple[Column, ...]:

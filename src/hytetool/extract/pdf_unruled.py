@@ -8,6 +8,7 @@ or in where its cells end. Kept apart from pdf_layout.py, which reads the page.
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass, field
 
 from hytetool.extract.pdf_cells import PARAGRAPH_GAP_FACTOR, Cell, Row, cell_text, line_text
@@ -97,8 +98,7 @@ def unruled_rows(lines: list[list[dict]], start: int, number: int, width: float,
     while end < len(lines) and _header_continues(lines[end], lines[end - 1], header):
         end += 1  # a wrapped header ("Kuka vastaa toimenpiteen" / "toteuttamisesta?")
     header_words = [w for line in lines[start:end] for w in line]
-    rows = [Row([_column_cell(header_words, i, grid, settings) for i in range(len(starts))], number,
-                lines[start][0]["top"], header=True)]
+    rows = [Row(_column_cells(header_words, grid, settings), number, lines[start][0]["top"], header=True)]
     grid.header = [cell.text for cell in rows[0].cells]
     found, end = grid_rows(lines, end, grid, number, settings)
     return rows + found, grid, end
@@ -110,16 +110,17 @@ def grid_rows(lines: list[list[dict]], start: int, grid: Grid, number: int, sett
     over from the previous page) a line of prose; returns them and where they end."""
     groups: list[list[list[dict]]] = [[]]
     end = len(lines)
-    heights: list[float] = []  # the table's lines so far: their usual height is the body size
+    heights: list[float] = []  # the table's lines so far, sorted: their median is the body size
     for index in range(start, len(lines)):
         line = lines[index]
-        body = sorted(heights)[len(heights) // 2] if heights else _height(line)
+        height = _height(line)
+        body = heights[len(heights) // 2] if heights else height
         if (ends_table(line) or (carried and grid.straddled(line, settings.column_slack))
-                or _height(line) >= HEADING_SIZE_RATIO * body):  # a heading set larger ends the table
+                or height >= HEADING_SIZE_RATIO * body):  # a heading set larger ends the table
             end = index
             break
-        heights.append(_height(line))
-        if groups[-1] and _row_gap(groups[-1][-1], line) > settings.row_gap_lines * _height(line):
+        insort(heights, height)  # kept sorted: sorting again for every line was quadratic
+        if groups[-1] and _row_gap(groups[-1][-1], line) > settings.row_gap_lines * height:
             groups.append([])
         groups[-1].append(line)
     groups = [g for g in groups if g]
@@ -134,8 +135,11 @@ def _join_continuations(groups: list[list[list[dict]]], grid: Grid, settings: Ex
     "koulutus varhaiskasvatukseen"). A new row starts some cell with a capital or a digit."""
     out: list[list[list[dict]]] = []
     for group in groups:
-        firsts = [next(w for w in (w for line in group for w in line) if _column_of(w, grid, settings) == column)
-                  for column in sorted(set().union(*_columns_used(group, grid, settings)))]
+        first_in: dict[int, dict] = {}  # column -> its first word in the group
+        for word in (w for line in group for w in line):
+            if (column := _column_of(word, grid, settings)) is not None:
+                first_in.setdefault(column, word)
+        firsts = [first_in[column] for column in sorted(first_in)]
         if out and firsts and all(w["text"][:1].islower() or w["text"][:1] == "(" for w in firsts):
             out[-1] = out[-1] + group
         else:
@@ -158,15 +162,18 @@ def _row_gap(previous: list[dict], line: list[dict]) -> float:
     return line[0]["top"] - max(w["bottom"] for w in previous)
 
 
-def _column_cell(words: list[dict], index: int, grid: Grid, settings: ExtractionSettings) -> Cell:
-    mine = [w for w in words if _column_of(w, grid, settings) == index]
-    return cell_text(mine, grid.bounds[index], grid.starts[index], settings)
+def _column_cells(words: list[dict], grid: Grid, settings: ExtractionSettings) -> list[Cell]:
+    """One cell per column from the words in it, in their order; each word's column is
+    found once (asking every word per column was the most called function of a page)."""
+    columns: list[list[dict]] = [[] for _ in grid.starts]
+    for word in words:
+        if (index := _column_of(word, grid, settings)) is not None:
+            columns[index].append(word)
+    return [cell_text(mine, grid.bounds[i], grid.starts[i], settings) for i, mine in enumerate(columns)]
 
 
 def _row(lines: list[list[dict]], grid: Grid, number: int, settings: ExtractionSettings) -> Row:
-    words = [w for line in lines for w in line]
-    cells = [_column_cell(words, i, grid, settings) for i in range(len(grid.starts))]
-    return Row(cells, number, lines[0][0]["top"])
+    return Row(_column_cells([w for line in lines for w in line], grid, settings), number, lines[0][0]["top"])
 
 
 def _columns_used(lines: list[list[dict]], grid: Grid, settings: ExtractionSettings) -> list[set[int]]:
