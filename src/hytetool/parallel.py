@@ -1,7 +1,7 @@
 """Per-file work in worker processes, results handed back in input order.
 
-Reading a PDF is CPU-bound Python (pdfminer), so threads would not help: files go to a
-ProcessPoolExecutor. Results come back in the order the files were given, whatever
+Reading a file is CPU-bound (pdfium's C++ and hytetool's own Python), so threads would
+not help: files go to a ProcessPoolExecutor. Results come back in the order the files were given, whatever
 order the workers finish in, so a parallel run is byte for byte a serial one. Only the
 work function runs in the workers; the caller writes every output itself.
 
@@ -28,6 +28,11 @@ Task = TypeVar("Task")
 Result = TypeVar("Result")
 PageCallback = Callable[[int, int], None]  # (page number, page count)
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>: the signal a process gets when its parent dies
+# Seconds after its time limit that a worker still busy with a file is killed. The limit
+# itself is a Python exception raised between two Python steps; a parser stuck inside its
+# C code (pdfium) never gets there, and only killing the worker ends it. The pool then
+# runs its files again, each alone, and the stuck one fails as a worker that died.
+HARD_STOP_GRACE = 10.0
 
 
 class Progress(Protocol):
@@ -113,8 +118,25 @@ def _run(func: Callable[[Any, PageCallback | None], Any], name: str, task: Any,
          seconds: float | None = None) -> Any:
     queue = _page_queue
     on_page = (lambda number, total: queue.put((name, number, total))) if queue is not None else None
-    with time_limit(seconds):
+    with hard_stop(seconds), time_limit(seconds):
         return func(task, on_page)
+
+
+@contextmanager
+def hard_stop(seconds: float | None) -> Iterator[None]:
+    """Kill this (worker) process if the block is still running HARD_STOP_GRACE seconds
+    after `seconds`: a watchdog thread, which runs while the main thread waits in C code
+    (ctypes lets go of the GIL during a call). Never used in the main process."""
+    if not seconds:
+        yield
+        return
+    timer = threading.Timer(seconds + HARD_STOP_GRACE, os.kill, (os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM)))
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
 
 
 @contextmanager

@@ -171,3 +171,24 @@ def _unreadable_batch(tmp_path: Path) -> None:
     assert run.returncode == 1, shown
     assert "secret.txt: the file cannot be read (permission denied)" in shown
     assert (tmp_path / "out" / "good.yaml").is_file(), shown
+
+
+STUCK_IN_C = """
+import signal, time
+import hytetool.parallel as parallel
+parallel.HARD_STOP_GRACE = 0.5
+with parallel.hard_stop(0.5), parallel.time_limit(0.5):
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # as if stuck in C: the alarm never lands
+    time.sleep(30)
+print("not stopped")
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="needs POSIX signal masks")
+def test_a_worker_stuck_where_the_time_limit_cannot_reach_is_killed(tmp_path: Path) -> None:
+    """A parser stuck inside its C code never returns to Python, where the time limit is
+    raised; the worker's watchdog thread kills the process instead (parallel.hard_stop)."""
+    script = tmp_path / "stuck.py"
+    script.write_text(STUCK_IN_C, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=20)
+    assert done.returncode == -signal.SIGKILL and "not stopped" not in done.stdout
