@@ -238,7 +238,7 @@ def test_an_entry_with_a_valid_checksum_but_no_document_is_not_trusted(tmp_path:
 def test_an_entry_under_another_key_is_not_trusted(tmp_path: Path) -> None:
     source = pipeline.extract_file(SMALL[0])
     store = ExtractionCache(tmp_path)
-    store.put("aa" * 32, CachedExtraction(source.document, source.layouts, source.warnings, "body"))
+    store.put("aa" * 32, CachedExtraction.of(source.document, source.layouts, source.warnings, "body"))
     store.path("aa" * 32).rename(store.path("aa" * 31 + "ab"))  # same folder "aa"
     assert store.get("aa" * 31 + "ab") is None
 
@@ -338,3 +338,16 @@ def test_other_settings_miss_the_cache(tmp_path: Path, count_parses: list[Path])
     other = pipeline.extract_paths(pdf, tmp_path / "b", profile_path=STRATEGY, cache_dir=cache,
                                    settings=ExtractionSettings(row_gap_lines=1.2))
     assert len(count_parses) == 2 and not other[0].cached
+
+
+def test_a_warm_entry_gives_its_counts_without_parsing_the_document(tmp_path: Path) -> None:
+    """The summary's counts are kept beside the document; the document is parsed only when
+    asked for, and then it is the document that was stored."""
+    source = pipeline.extract_file(SMALL[0])
+    store = ExtractionCache(tmp_path)
+    store.put("ab" * 32, CachedExtraction.of(source.document, source.layouts, source.warnings, "body"))
+    entry = store.get("ab" * 32)
+    assert entry._document is None  # nothing parsed yet
+    assert entry.counts.goals == len(source.document.goals) > 0
+    assert entry.counts.actions == sum(len(g.actions) for g in source.document.goals)
+    assert entry.document == source.document

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hytetool.cache import CachedExtraction, CachedFailure, ExtractionCache, cache_key
 from hytetool.errors import HyteError, InputError
@@ -24,13 +25,15 @@ from hytetool.docmodel import DocumentModel
 from hytetool.extract.office import CONVERSIONS
 from hytetool.extract.settings import DEFAULT_SETTINGS, ExtractionSettings
 from hytetool.inputs import output_names, path_problem, walk
-from hytetool.normalize import Normalized, normalize
 from hytetool.profile import GENERIC, Profile, active
 from hytetool.limits import MAX_FILE_SECONDS, LimitError, TooLarge
 from hytetool.parallel import FileTimeout, PageCallback, Progress, run_tasks
 from hytetool.paths import PROFILE_PATH
 from hytetool.workspace import load_profile
 from hytetool.yamlio import WriteStatus, document_body, new_version_path, write_document
+
+if TYPE_CHECKING:  # the normalizer is imported when a file is read: a warm run never needs it
+    from hytetool.normalize import Normalized
 
 DEFAULT_PROFILE = PROFILE_PATH  # at a workspace's root; workspace.py finds it
 DEFAULT_STRATEGY = DEFAULT_PROFILE  # the profile holds the strategy (the name --strategy had)
@@ -129,6 +132,8 @@ def extract_file(path: Path, profile: Profile = GENERIC, password: str | None = 
     """Read and normalize one file (no writing); raises InputError for a file that cannot
     be read. A readable file always gives a document, with a warning when no table was
     recognised in it."""
+    from hytetool.normalize import normalize
+
     with active(profile):
         model = read_source(path, password, settings, on_page)
         result = normalize(model, profile)
@@ -186,7 +191,7 @@ def extract_job(job: Job, on_page: PageCallback | None = None) -> Extraction:
                                     "damaged: open and save (or export) it again; run with -v for details",
                               traceback=tb.format_exc(), cacheable=_cacheable_failure(job.path, exc))
         body = document_body(normalized.document)  # rendered here: in a worker, in parallel
-    return Extraction(CachedExtraction(normalized.document, normalized.layouts, normalized.warnings, body))
+    return Extraction(CachedExtraction.of(normalized.document, normalized.layouts, normalized.warnings, body))
 
 
 def _cacheable_failure(path: Path, exc: Exception) -> bool:
@@ -285,10 +290,10 @@ def _write(path: Path, extraction: Extraction, batch: Batch, cached: bool = Fals
         result.messages.append(result.error)
         result.traceback = extraction.traceback
         return result
-    doc = extraction.result.document
+    counts = extraction.result.counts
     try:
-        written = write_document(doc, batch.out_dir / batch.names[path], force=batch.force,
-                                 body=extraction.result.body)
+        written = write_document(None, batch.out_dir / batch.names[path], force=batch.force,
+                                 body=extraction.result.body)  # the body is the document as written
     except HyteError as exc:
         result.error = str(exc)
         result.messages.append(str(exc))
@@ -301,19 +306,15 @@ def _write(path: Path, extraction: Extraction, batch: Batch, cached: bool = Fals
     result.output, result.status = written.path, written.status.value
     result.layouts = list(extraction.result.layouts)
     result.messages += [w for w in extraction.result.warnings if w.startswith("warning: ")]
-    result.goals = len(doc.goals)
-    result.actions = sum(len(g.actions) for g in doc.goals)
-    result.outcomes = sum(len(g.outcomes) for g in doc.goals) + sum(
-        1 for g in doc.goals for a in g.actions if a.outcome)
-    result.unplaced = len(doc.unplaced)
-    if doc.unplaced:
-        spans = ", ".join(f"{u.lines[0]}-{u.lines[1]}" for u in doc.unplaced if u.lines)
-        result.messages.append(f"warning: {path}: {len(doc.unplaced)} unplaced block(s) kept in the YAML, lines {spans}")
-    uncertain = [row for table in doc.kpi_tables for row in table.rows if row.uncertain]
-    if uncertain:
-        spans = ", ".join(f"{r.lines[0]}-{r.lines[1]}" if r.lines else r.label for r in uncertain)
-        result.messages.append(f"warning: {path}: {len(uncertain)} key-figure row(s) marked uncertain: true, "
-                               f"lines {spans}; check their numbers by hand")
+    result.goals, result.actions, result.outcomes = counts.goals, counts.actions, counts.outcomes
+    result.unplaced = counts.unplaced_count
+    if counts.unplaced_count:
+        spans = ", ".join(f"{a}-{b}" for a, b in counts.unplaced)
+        result.messages.append(f"warning: {path}: {counts.unplaced_count} unplaced block(s) kept in the YAML, "
+                               f"lines {spans}")
+    if counts.uncertain:
+        result.messages.append(f"warning: {path}: {len(counts.uncertain)} key-figure row(s) marked uncertain: true, "
+                               f"lines {', '.join(counts.uncertain)}; check their numbers by hand")
     if written.status is WriteStatus.kept_edit:
         target = batch.out_dir / batch.names[path]
         also = "" if written.path == new_version_path(target) else f" ({new_version_path(target).name} was edited too)"
