@@ -75,16 +75,32 @@ def test_other_files_in_a_folder_are_listed_as_skipped(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert f"note: {raw / 'muistiinpanot.csv'}: skipped; hyte reads .doc, .docx" in result.stderr
     row = next(line for line in result.stdout.splitlines() if "skipped" in line)
-    assert row.startswith("│ muistiinpan"), result.stdout
+    assert row.startswith("muistiinpanot.csv "), result.stdout
     assert "1 of 1 files extracted; 1 skipped (not a type hyte reads)" in result.stdout
     assert ".gitkeep" not in result.output, "hidden files are no documents"
 
 
 def test_the_summary_shows_whole_file_names(tmp_path: Path) -> None:
-    """A long name folds onto more lines of its cell; it is never cut with an ellipsis."""
+    """Outside a terminal (a log, CI) each file is one line with its whole name; on a
+    terminal a long name folds onto more lines of its cell, never cut with an ellipsis."""
     long_name = "hyvinvointisuunnitelman_toimenpiteet_2026_lopullinen_versio.docx"
     shutil.copy(WORD, tmp_path / long_name)
     result = runner.invoke(app, ["extract", str(tmp_path / long_name), "--out", str(tmp_path / "out"), "--jobs", "1"])
     assert result.exit_code == 0, result.output
-    cells = [line.split("│")[1].strip() for line in result.stdout.splitlines() if line.startswith("│")]
-    assert "".join(cells) == long_name, result.stdout
+    assert any(line.startswith(long_name + " ") for line in result.stdout.splitlines()), result.stdout
+
+
+def test_a_terminal_gets_the_table_with_long_names_folded_whole() -> None:
+    import io
+
+    from rich.console import Console
+
+    from hytetool.pipeline import FileResult
+    from hytetool.report import print_extract_summary
+
+    long_name = "hyvinvointisuunnitelman_toimenpiteet_2026_lopullinen_versio.docx"
+    screen = io.StringIO()
+    print_extract_summary(Console(file=screen, force_terminal=True, width=80, color_system=None),
+                          [FileResult(Path(long_name))])
+    cells = [line.split("│")[1].strip() for line in screen.getvalue().splitlines() if line.startswith("│")]
+    assert "".join(cells) == long_name, screen.getvalue()
