@@ -41,6 +41,7 @@ def python_start_seconds(times: int = 5) -> float:
 def stages(files: list[Path], profile_path: Path, settings_update: dict[str, str]) -> dict[str, float]:
     start = time.perf_counter()
     from hytetool import pipeline
+    from hytetool.normalize import normalize
     from hytetool.extract.settings import DEFAULT_SETTINGS
     from hytetool.profile import active
     from hytetool.yamlio import document_body
@@ -61,7 +62,7 @@ def stages(files: list[Path], profile_path: Path, settings_update: dict[str, str
             started = time.perf_counter()
             model = pipeline.read_source(path, settings=settings, on_page=count)
             read = time.perf_counter()
-            result = pipeline.normalize(model, profile)
+            result = normalize(model, profile)
         normalized = time.perf_counter()
         document_body(result.document)
         figures["read"] += read - started
