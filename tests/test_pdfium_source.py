@@ -15,17 +15,21 @@ from hytetool.extract.pdfium_source import PdfiumDocument
 A4 = (595, 842)
 
 
-def write_pdf(path: Path, content: str, rotate: int = 0, form: str | None = None) -> Path:
-    """A one-page A4 PDF with Helvetica as /F1 and, optionally, a form XObject /X1."""
+def write_pdf(path: Path, content: str, rotate: int = 0, form: str | None = None, to_unicode: str | None = None) -> Path:
+    """A one-page A4 PDF with Helvetica as /F1 and, optionally, a form XObject /X1 or a
+    ToUnicode CMap for /F1 (then object 6)."""
     xobject = " /XObject << /X1 6 0 R >>" if form is not None else ""
+    font_map = " /ToUnicode 6 0 R" if to_unicode is not None else ""
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {A4[0]} {A4[1]}] /Rotate {rotate} "
         f"/Resources << /Font << /F1 5 0 R >>{xobject} >> /Contents 4 0 R >>",
         f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding{font_map} >>",
     ]
+    if to_unicode is not None:
+        objects.append(f"<< /Length {len(to_unicode)} >>\nstream\n{to_unicode}\nendstream")
     if form is not None:
         objects.append(f"<< /Type /XObject /Subtype /Form /BBox [0 0 {A4[0]} {A4[1]}] /Matrix [1 0 0 1 0 -100] "
                        f"/Length {len(form)} >>\nstream\n{form}\nendstream")
@@ -140,3 +144,14 @@ def test_a_text_object_off_its_baseline_sends_the_page_to_the_exact_reading(monk
     monkeypatch.setattr(pdfium_source._Style, "on_baseline", lambda self, page, index: False)
     page = read(write_pdf(tmp_path / "a.pdf", "BT /F1 10 Tf 100 700 Td (Hei) Tj ET"))
     assert calls == [False, True] and "".join(c["text"] for c in page.chars) == "Hei"
+
+
+def test_a_character_beyond_the_basic_plane_is_one_character(tmp_path: Path) -> None:
+    """pdfium gives an emoji (U+1F600 here, by the font's ToUnicode map) as two UTF-16
+    halves; the text has the one character, never a lone half (which no YAML can hold)."""
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def "
+            "1 begincodespacerange <00> <FF> endcodespacerange 2 beginbfchar <41> <D83DDE00> <42> <0062> "
+            "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    page = read(write_pdf(tmp_path / "a.pdf", "BT /F1 10 Tf 100 700 Td (ABAB) Tj ET", to_unicode=cmap))
+    assert [c["text"] for c in page.chars] == ["\U0001F600", "b", "\U0001F600", "b"]
+    assert page.chars[1]["x0"] == pytest.approx(page.chars[0]["x1"])

@@ -19,6 +19,7 @@ turns it upright the same way for both sources.
 from __future__ import annotations
 
 import ctypes
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -60,6 +61,7 @@ _TEXT_FONT = _lean(raw.FPDFTextObj_GetFont, _ADDRESS, _ADDRESS)
 # words and lines, and a hyphen at a line's end (U+0002 one by one, U+FFFE in the text).
 _MARKED = frozenset(" \r\n\x02\ufffe")
 _HYPHEN = frozenset("\x02\ufffe")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class PdfiumDocument:
@@ -101,10 +103,18 @@ def page_chars(page, display: Display) -> list[dict]:  # noqa: ANN001 - an FPDF_
 
 
 def _text(textpage, count: int) -> str:  # noqa: ANN001
-    """All the page's characters in one call (UTF-16, one unit per character index)."""
-    buffer = ctypes.create_string_buffer((count + 1) * 2)
-    raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    return buffer.raw[: count * 2].decode("utf-16-le", "replace")
+    """All the page's characters, one per character index, in one call.
+
+    pdfium writes UTF-16: a character beyond the Basic Multilingual Plane (an emoji, a
+    rare CJK ideograph) takes two units, so the buffer has room for two per character and
+    the pairs decode back into one. Should the text still not line up with the indices,
+    each character is asked for on its own."""
+    buffer = ctypes.create_string_buffer((2 * count + 1) * 2)
+    written = raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: max(0, written - 1) * 2].decode("utf-16-le", "replace")
+    if len(text) == count:
+        return text
+    return "".join(chr(raw.FPDFText_GetUnicode(textpage, index) or 0xFFFD) for index in range(count))
 
 
 def _chars(textpage, display: Display, exact: bool = False) -> list[dict]:  # noqa: ANN001
@@ -130,7 +140,12 @@ def _chars(textpage, display: Display, exact: bool = False) -> list[dict]:  # no
     place = display.box
     unturned, shift_x, shift_top = display.unturned, display.to_display[4], display.height - display.to_display[5]
     chars = []
+    halves = _SURROGATE.search(text) is not None
     for index, glyph in enumerate(text):
+        if halves and "\ud800" <= glyph <= "\udfff":
+            glyph = _whole(text, index)  # pdfium gives a character beyond the BMP as two halves
+            if not glyph:
+                continue
         if glyph in _MARKED:
             if glyph in "\r\n" or generated(page, index):
                 continue  # pdfium's own word and line breaks, not the document's characters
@@ -159,6 +174,19 @@ def _chars(textpage, display: Display, exact: bool = False) -> list[dict]:  # no
     if not exact and not all(style.on_baseline(page, style.last) for style in styles.values()):
         return _chars(textpage, display, exact=True)
     return chars
+
+
+def _whole(text: str, index: int) -> str:
+    """The character a UTF-16 half at `index` belongs to: the pair joined at its first half,
+    nothing at its second (the first carries the box), U+FFFD for a half without its pair."""
+    glyph = text[index]
+    if glyph <= "\udbff":  # a first half
+        if text[index + 1:index + 2] and "\udc00" <= text[index + 1] <= "\udfff":
+            return (glyph + text[index + 1]).encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+        return "\ufffd"
+    if index > 0 and "\ud800" <= text[index - 1] <= "\udbff":
+        return ""
+    return "\ufffd"
 
 
 class _Style:
