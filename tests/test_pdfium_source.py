@@ -155,3 +155,21 @@ def test_a_character_beyond_the_basic_plane_is_one_character(tmp_path: Path) -> 
     page = read(write_pdf(tmp_path / "a.pdf", "BT /F1 10 Tf 100 700 Td (ABAB) Tj ET", to_unicode=cmap))
     assert [c["text"] for c in page.chars] == ["\U0001F600", "b", "\U0001F600", "b"]
     assert page.chars[1]["x0"] == pytest.approx(page.chars[0]["x1"])
+
+
+@pytest.mark.parametrize(("cmyk", "status"), [("0 1 1 0", "not_done"), ("0 0 1 0", "partial"), ("1 0 1 0", "done")])
+def test_cmyk_traffic_lights_read_as_their_status(tmp_path: Path, cmyk: str, status: str) -> None:
+    """Print-ready plans (InDesign, Publisher) fill cells in CMYK; pdfium hands back RGB by
+    its own colour profile, and plain red, yellow and green still read as such."""
+    from hytetool.extract.pdf_cells import _rgb
+    from hytetool.status import fill_status
+
+    page = read(write_pdf(tmp_path / "a.pdf", f"{cmyk} k 100 100 50 50 re f"))
+    assert fill_status(_rgb(page.rects[0]["non_stroking_color"])).value == status
+
+
+def test_a_grey_fill_from_pdfminer_is_a_colour_too() -> None:
+    """pdfminer gives DeviceGray as a bare number: a grey header row is shading, not nothing."""
+    from hytetool.extract.pdf_cells import _rgb
+
+    assert _rgb(0.85) == "D9D9D9" and _rgb((0.85,)) == "D9D9D9" and _rgb(1.0) is None

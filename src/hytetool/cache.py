@@ -215,6 +215,10 @@ def _decode(data: bytes, key: str) -> CachedExtraction | CachedFailure | None:
         if not document or not all(isinstance(x, str) for x in [*layouts, *warnings, body]):
             return None
         counts = DocumentCounts(**value["counts"])
+        if not (all(isinstance(n, int) for n in (counts.goals, counts.actions, counts.outcomes, counts.unplaced_count))
+                and all(isinstance(u, list) and len(u) == 2 for u in counts.unplaced)
+                and all(isinstance(u, str) for u in counts.uncertain)):
+            return None
         return CachedExtraction(list(layouts), list(warnings), body, counts, _document_json=document)
     except Exception:  # any shape problem: the entry is not ours to trust
         return None

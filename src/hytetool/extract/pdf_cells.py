@@ -179,8 +179,10 @@ def fill_of(box: Box, fills: list[tuple[Box, str]]) -> str | None:
     return min(under, key=lambda f: (f[0][2] - f[0][0]) * (f[0][3] - f[0][1]))[1] if under else None
 
 
-def _rgb(colour) -> str | None:  # noqa: ANN001 - pdfminer gives a tuple of 1, 3 or 4 floats
+def _rgb(colour) -> str | None:  # noqa: ANN001 - a number or a tuple of 1, 3 or 4 floats
     """A PDF fill colour (grey, RGB or CMYK) as RRGGBB; None for white or unknown."""
+    if isinstance(colour, (int, float)):  # pdfminer gives DeviceGray as a bare number
+        colour = (colour,)
     if not isinstance(colour, (tuple, list)) or not all(isinstance(v, (int, float)) for v in colour):
         return None
     if len(colour) == 1:

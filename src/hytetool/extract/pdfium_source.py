@@ -12,8 +12,15 @@ geometry stays as it was: across the baseline, the box runs from the font's desc
 for one font size (not the glyph's own height, which differs per letter); along it,
 the character's advance (pdfium's loose box). Coordinates are then turned into the
 displayed page (/Rotate applied, origin at the top-left of the MediaBox), as pdfminer
-gives them: a page saved turned in a viewer reads sideways here too, and pdf_turn.py
-turns it upright the same way for both sources.
+turns them: a page saved turned in a viewer reads sideways here too, and pdf_turn.py
+turns it upright the same way for both sources. (On a MediaBox not at the origin
+pdfplumber keeps x in user space and leaves y unshifted; here both are measured from
+the box's corner, so the header and footer margins fall where the page shows them.)
+
+Colours come from pdfium as RGB, a CMYK fill converted by pdfium's own colour profile
+(CMYK red 0 1 1 0 is EE1D23, as it prints) where pdfplumber's path converts it by the
+plain formula (FF0000): clear traffic lights read the same from both, a shade near the
+border between two of them may not.
 """
 
 from __future__ import annotations
