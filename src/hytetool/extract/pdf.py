@@ -68,25 +68,30 @@ def open_document(path: Path, password: str | None, source: str):  # noqa: ANN20
 def _open_with(path: Path, password: str | None, source: str):  # noqa: ANN202
     """A PDF with only an owner password (printing, copying limits) opens without one,
     so a wrong --password is tried without before it is refused."""
-    if source == "pdfplumber":
-        from hytetool.extract.plumber_source import PlumberDocument as Document
-    else:
-        from hytetool.extract.pdfium_source import PdfiumDocument as Document
+    document, _ = _source(source)
     try:
-        return Document(path, password)
+        return document(path, password)
     except Exception as exc:
         if not password or not password_problem(exc, source):
             raise
-        return Document(path, None)
+        return document(path, None)
 
 
 def password_problem(exc: BaseException, source: str) -> bool:
     """Whether the source refused the file for its password."""
+    return _source(source)[1](exc)
+
+
+def _source(source: str) -> tuple[Callable, Callable[[BaseException], bool]]:
+    """A page source's document class and password test, imported when first used (a
+    warm run reads no PDF and imports neither parser)."""
     if source == "pdfplumber":
-        from hytetool.extract.plumber_source import password_problem as refused
-    else:
-        from hytetool.extract.pdfium_source import password_problem as refused
-    return refused(exc)
+        from hytetool.extract import plumber_source
+
+        return plumber_source.PlumberDocument, plumber_source.password_problem
+    from hytetool.extract import pdfium_source
+
+    return pdfium_source.PdfiumDocument, pdfium_source.password_problem
 
 
 def _read_pages(path: Path, pdf, sha: str, settings: ExtractionSettings,

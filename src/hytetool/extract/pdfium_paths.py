@@ -66,8 +66,7 @@ class Display:
         return multiply(m, self.to_display)
 
     def point(self, x: float, y: float) -> tuple[float, float]:
-        a, b, c, d, e, f = self.to_display
-        return (a * x + c * y + e, self.height - (b * x + d * y + f))
+        return _apply(self.to_display, x, y, self.height)
 
     def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
         """A user-space box (x0 <= x1, y0 <= y1) as (x0, top, x1, bottom) on the displayed page."""
@@ -133,6 +132,7 @@ def _subpaths(obj) -> list[list[tuple[float, float]]]:  # noqa: ANN001
 
 
 def _apply(m: Matrix, x: float, y: float, height: float) -> tuple[float, float]:
+    """A user-space point through matrix `m`, as (x, top) on a page `height` high."""
     a, b, c, d, e, f = m
     return (a * x + c * y + e, height - (b * x + d * y + f))
 
